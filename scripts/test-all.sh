@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Every test the project has: type check, unit tests, end-to-end tests in Debian's Chromium.
+# Installs what it needs when it can (npm packages; Chromium when run as root with apt-get).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+if [ ! -f node_modules/.package-lock.json ] || ! cmp -s <(node -e "process.stdout.write(JSON.stringify(require('./package-lock.json').packages))") <(node -e "process.stdout.write(JSON.stringify(require('./node_modules/.package-lock.json').packages))" 2>/dev/null); then
+  step "Installing npm packages (npm ci)"
+  npm ci --no-audit --no-fund
+fi
+
+CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$CHROMIUM_PATH" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    step "Installing Debian's Chromium for the end-to-end tests"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "The end-to-end tests need Chromium at $CHROMIUM_PATH." >&2
+    echo "On Debian or Ubuntu: sudo apt-get install chromium   (or set CHROMIUM_PATH to another Chromium)" >&2
+    exit 1
+  fi
+fi
+export CHROMIUM_PATH
+
+step "Lesson files (content/AUTHORING.md rules)"
+node scripts/check-lessons.mjs > /dev/null
+
+step "Type check (svelte-check)"
+npm run --silent check
+
+step "Unit tests (Vitest)"
+npm test --silent
+
+step "End-to-end tests (Playwright, built static site in Chromium)"
+CI="${CI:-}" npx playwright test
+
+step "All tests passed"
