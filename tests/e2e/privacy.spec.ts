@@ -1,0 +1,22 @@
+import { expect, test } from '@playwright/test';
+import { lessonSlugs, open } from './helpers';
+
+test('the site requests nothing from any host but its own', async ({ page, baseURL }) => {
+	const origin = new URL(baseURL ?? '').origin;
+	const foreign: string[] = [];
+	await page.route('**/*', (route) => {
+		const url = route.request().url();
+		if (new URL(url).origin !== origin && !url.startsWith('data:')) {
+			foreign.push(url);
+			return route.abort();
+		}
+		return route.continue();
+	});
+	await open(page, '/');
+	await open(page, `/lessons/${lessonSlugs[0]}`);
+	await page.getByRole('link', { name: /Next/ }).click();
+	await page.waitForURL(`**/lessons/${lessonSlugs.length > 1 ? '*' : ''}`);
+	await open(page, '/search?q=repository');
+	await expect(page.getByTestId('search-results').getByRole('link').first()).toBeVisible();
+	expect(foreign).toEqual([]);
+});
