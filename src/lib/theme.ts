@@ -1,6 +1,7 @@
 // Applies the learner's theme choice. The settings table is the record; localStorage mirrors it
 // only so app.html can apply it before first paint.
-import { courseDb, type ThemeChoice } from '$lib/storage/db';
+import type { ThemeChoice } from '$lib/storage/db';
+import { courseDb } from '$lib/storage/client';
 import { getSetting, putSetting } from '$lib/storage/settings';
 
 export function applyTheme(choice: ThemeChoice): void {
@@ -16,14 +17,14 @@ export function applyTheme(choice: ThemeChoice): void {
 }
 
 export async function loadTheme(): Promise<ThemeChoice> {
-	const choice = await getSetting(courseDb(), 'theme');
+	const choice = await getSetting(await courseDb(), 'theme');
 	applyTheme(choice);
 	return choice;
 }
 
 export async function saveTheme(choice: ThemeChoice): Promise<void> {
 	applyTheme(choice);
-	await putSetting(courseDb(), 'theme', choice);
+	await putSetting(await courseDb(), 'theme', choice);
 }
 
 /** The theme actually showing, after resolving "system" against the OS preference. */

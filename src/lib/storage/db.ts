@@ -51,11 +51,3 @@ export function openCourseDb(name = DB_NAME): CourseDb {
 	db.version(1).stores(SCHEMA_V1);
 	return db;
 }
-
-let shared: CourseDb | undefined;
-
-/** The app's one database connection, opened on first use (never during prerendering). */
-export function courseDb(): CourseDb {
-	shared ??= openCourseDb();
-	return shared;
-}
