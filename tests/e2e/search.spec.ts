@@ -22,3 +22,13 @@ test('search finds lessons by words in their text and links to the section', asy
 	await expect(page).toHaveURL(/\/lessons\//);
 	await expect(page.locator('h1')).toBeVisible();
 });
+
+test('pressing / jumps to the search box', async ({ page }) => {
+	await open(page, '/');
+	await page.keyboard.press('/');
+	await expect(page.getByRole('searchbox', { name: 'Search lessons' })).toBeFocused();
+	await page.keyboard.type('drift');
+	await page.keyboard.press('Enter');
+	await page.waitForURL(/\/search\?q=drift/);
+	await expect(page.getByTestId('search-results').getByRole('link').first()).toBeVisible();
+});
