@@ -1,5 +1,5 @@
 // Remark plugin: gives every ## and ### heading a stable id and records the table of contents
-// in the lesson's metadata (mdsvex exports `file.data.fm` as `metadata`).
+// in the lesson's metadata (mdsvex exports `file.data.fm` as `metadata`); makes tables focusable.
 import { createSlugger } from './slug.js';
 
 /** @param {any} node */
@@ -16,6 +16,10 @@ export function remarkHeadings() {
     const toc = [];
     /** @param {any} node */
     const visit = (node) => {
+      if (node.type === 'table') {
+        // Wide tables scroll sideways; keyboard users need to be able to focus them to scroll.
+        node.data = { ...(node.data ?? {}), hProperties: { ...(node.data?.hProperties ?? {}), tabindex: '0' } };
+      }
       if (node.type === 'heading') {
         const text = textOf(node).trim();
         const id = slug(text);

@@ -36,7 +36,6 @@ export function highlightCode(code, lang) {
     `<div class="code-bar"><span class="code-lang">${label}</span>` +
     `<button type="button" class="copy-code" aria-label="Copy ${label} code">Copy</button></div>` +
     // Focusable so keyboard users can scroll long lines (axe: scrollable-region-focusable).
-    `<!-- svelte-ignore a11y_no_noninteractive_tabindex -->` +
     `<pre class="language-${name}" tabindex="0"><code>{@html \`${forSvelte(html)}\`}</code></pre></div>`
   );
 }
