@@ -15,7 +15,6 @@ export default {
   preprocess: [vitePreprocess(), mdsvex(mdsvexOptions)],
   kit: {
     adapter: adapter({ pages: 'build', assets: 'build', strict: true }),
-    alias: { $content: 'content' },
     // Small enough to inline: saves a render-blocking request on every first visit.
     inlineStyleThreshold: 8192,
     prerender: { handleHttpError: 'fail', handleMissingId: 'fail', handleUnseenRoutes: 'fail' }

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-if [ ! -f node_modules/.package-lock.json ] || ! cmp -s <(node -e "process.stdout.write(JSON.stringify(require('./package-lock.json').packages))") <(node -e "process.stdout.write(JSON.stringify(require('./node_modules/.package-lock.json').packages))" 2>/dev/null); then
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "Installing npm packages (npm ci)"
   npm ci --no-audit --no-fund
 fi
