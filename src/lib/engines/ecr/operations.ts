@@ -1,0 +1,19 @@
+// Every ECR operation the engine supports, by its API name, so the wire protocol and the CLI
+// route by name and an unknown name is reported rather than guessed.
+import type { EcrContext } from './context';
+import { createRepository, deleteRepository, describeRepositories, listTagsForResource, putImageTagMutability, tagResource, untagResource } from './repositories';
+
+export const ecrOperations = {
+	CreateRepository: createRepository,
+	DescribeRepositories: describeRepositories,
+	DeleteRepository: deleteRepository,
+	PutImageTagMutability: putImageTagMutability,
+	TagResource: tagResource,
+	UntagResource: untagResource,
+	ListTagsForResource: listTagsForResource
+} satisfies Record<string, (ctx: EcrContext, input: unknown) => unknown>;
+
+export type EcrOperationName = keyof typeof ecrOperations;
+export type EcrOperationOutput<N extends EcrOperationName> = ReturnType<(typeof ecrOperations)[N]>;
+
+export const isEcrOperation = (name: string): name is EcrOperationName => Object.prototype.hasOwnProperty.call(ecrOperations, name);

@@ -1,0 +1,16 @@
+// The simulated estate a learner works in (design.md, "The world").
+export const LEARNER_ACCOUNT = '123456789012';
+export const SECOND_ACCOUNT = '210987654321';
+export const ACCOUNTS = [LEARNER_ACCOUNT, SECOND_ACCOUNT] as const;
+export const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1'] as const;
+
+export type AccountId = (typeof ACCOUNTS)[number];
+export type Region = (typeof REGIONS)[number];
+
+/** Who makes a request: an IAM principal of one of the world's accounts. */
+export interface Caller {
+	arn: string;
+	accountId: string;
+}
+
+export const rootCaller = (accountId: string = LEARNER_ACCOUNT): Caller => ({ arn: `arn:aws:iam::${accountId}:root`, accountId });
