@@ -58,3 +58,46 @@ export class ValidationException extends AwsError {
 		super('ValidationException', message);
 	}
 }
+
+/** Exceptions whose message is the caller's to supply (their AWS wording is not published). */
+const named = (code: string) =>
+	class extends AwsError {
+		constructor(message: string) {
+			super(code, message);
+		}
+	};
+
+export class ImageAlreadyExistsException extends AwsError {
+	constructor(digest: string, tag: string | undefined, repositoryName: string, registryId: string) {
+		super(
+			'ImageAlreadyExistsException',
+			`Image with digest '${digest}' and tag '${tag ?? 'null'}' already exists in the repository with name '${repositoryName}' in registry with id '${registryId}'`
+		);
+	}
+}
+
+export class ImageTagAlreadyExistsException extends AwsError {
+	constructor() {
+		super('ImageTagAlreadyExistsException', 'The specified image is tagged with a tag that already exists. The repository is configured for tag immutability.');
+	}
+}
+
+export class ImageNotFoundException extends AwsError {
+	constructor(id: { imageDigest?: string; imageTag?: string }, repositoryName: string, registryId: string) {
+		super(
+			'ImageNotFoundException',
+			`The image with imageId {imageDigest:'${id.imageDigest ?? 'null'}', imageTag:'${id.imageTag ?? 'null'}'} does not exist within the repository with name '${repositoryName}' in the registry with id '${registryId}'`
+		);
+	}
+}
+
+export const ImageDigestDoesNotMatchException = named('ImageDigestDoesNotMatchException');
+export const LayersNotFoundException = named('LayersNotFoundException');
+export const LayerInaccessibleException = named('LayerInaccessibleException');
+export const UploadNotFoundException = named('UploadNotFoundException');
+export const InvalidLayerPartException = named('InvalidLayerPartException');
+export const InvalidLayerException = named('InvalidLayerException');
+export const LayerAlreadyExistsException = named('LayerAlreadyExistsException');
+export const EmptyUploadException = named('EmptyUploadException');
+export const UnsupportedImageTypeException = named('UnsupportedImageTypeException');
+export const LayerPartTooSmallException = named('LayerPartTooSmallException');

@@ -1,6 +1,8 @@
 // Every ECR operation the engine supports, by its API name, so the wire protocol and the CLI
 // route by name and an unknown name is reported rather than guessed.
 import type { EcrContext } from './context';
+import { batchDeleteImage, batchGetImage, describeImages, listImages, putImage } from './images';
+import { batchCheckLayerAvailability, completeLayerUpload, getAuthorizationToken, getDownloadUrlForLayer, initiateLayerUpload, uploadLayerPart } from './layers';
 import { createRepository, deleteRepository, describeRepositories, listTagsForResource, putImageTagMutability, tagResource, untagResource } from './repositories';
 
 export const ecrOperations = {
@@ -10,7 +12,18 @@ export const ecrOperations = {
 	PutImageTagMutability: putImageTagMutability,
 	TagResource: tagResource,
 	UntagResource: untagResource,
-	ListTagsForResource: listTagsForResource
+	ListTagsForResource: listTagsForResource,
+	GetAuthorizationToken: getAuthorizationToken,
+	InitiateLayerUpload: initiateLayerUpload,
+	UploadLayerPart: uploadLayerPart,
+	CompleteLayerUpload: completeLayerUpload,
+	BatchCheckLayerAvailability: batchCheckLayerAvailability,
+	GetDownloadUrlForLayer: getDownloadUrlForLayer,
+	PutImage: putImage,
+	BatchGetImage: batchGetImage,
+	BatchDeleteImage: batchDeleteImage,
+	DescribeImages: describeImages,
+	ListImages: listImages
 } satisfies Record<string, (ctx: EcrContext, input: unknown) => unknown>;
 
 export type EcrOperationName = keyof typeof ecrOperations;

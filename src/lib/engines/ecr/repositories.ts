@@ -123,7 +123,9 @@ export function createRepository(ctx: EcrContext, raw: unknown): CreateRepositor
 		encryptionType,
 		...(encryptionType === 'KMS' ? { kmsKey: kmsKeyInput ?? awsManagedEcrKey(registry.accountId, registry.region) } : {}),
 		tags,
-		images: []
+		images: [],
+		layers: [],
+		uploads: []
 	};
 	registry.repositories.push(repo);
 	return { repository: describeRepository(registry.accountId, registry.region, repo) };

@@ -19,7 +19,22 @@ export interface ImageState {
 	imageTags: string[];
 	imagePushedAt: string;
 	imageSizeInBytes: number;
+	artifactMediaType?: string;
+	/** Digests of the manifests an index points at (empty for a plain image). */
+	childDigests: string[];
 	lastRecordedPullTime?: string;
+}
+
+export interface LayerState {
+	layerDigest: string;
+	layerSize: number;
+}
+
+/** An upload between InitiateLayerUpload and CompleteLayerUpload; parts kept as base64. */
+export interface UploadState {
+	uploadId: string;
+	parts: string[];
+	lastByteReceived: number;
 }
 
 export interface RepositoryState {
@@ -36,6 +51,9 @@ export interface RepositoryState {
 	lifecyclePolicyEvaluatedAt?: string;
 	/** Images by digest, in push order. */
 	images: ImageState[];
+	/** Layer blobs this repository holds (metadata only: the bytes are not kept once verified). */
+	layers: LayerState[];
+	uploads: UploadState[];
 }
 
 export interface EcrRegistryState {
@@ -43,6 +61,8 @@ export interface EcrRegistryState {
 	region: string;
 	/** Repositories in creation order; names are unique. */
 	repositories: RepositoryState[];
+	/** Counts uploads and tokens so generated ids are deterministic. */
+	sequence: number;
 }
 
-export const emptyRegistry = (accountId: string, region: string): EcrRegistryState => ({ accountId, region, repositories: [] });
+export const emptyRegistry = (accountId: string, region: string): EcrRegistryState => ({ accountId, region, repositories: [], sequence: 0 });
