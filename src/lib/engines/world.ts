@@ -2,6 +2,7 @@
 // a world snapshots to JSON and restores to a world that answers every read the same way.
 import { VirtualClock } from './clock';
 import { AwsError } from './errors';
+import { clonePlain } from './plain-data';
 import type { EcrContext } from './ecr/context';
 import { ecrOperations, isEcrOperation, type EcrOperationName, type EcrOperationOutput } from './ecr/operations';
 import { emptyRegistry, type EcrRegistryState } from './ecr/state';
@@ -60,7 +61,7 @@ export class World {
 	}
 
 	snapshot(): WorldSnapshot {
-		return { format: WORLD_FORMAT, version: 1, now: this.clock.now().toISOString(), ecr: structuredClone(this.#ecr) };
+		return { format: WORLD_FORMAT, version: 1, now: this.clock.now().toISOString(), ecr: clonePlain(this.#ecr) };
 	}
 
 	static restore(snapshot: unknown): World {
@@ -68,6 +69,6 @@ export class World {
 		if (!s || typeof s !== 'object' || s.format !== WORLD_FORMAT) throw new AwsError('InvalidParameterException', 'This is not a saved world.');
 		if (s.version !== 1) throw new AwsError('InvalidParameterException', `Saved world version ${String(s.version)} is not supported.`);
 		if (typeof s.now !== 'string' || !Array.isArray(s.ecr)) throw new AwsError('InvalidParameterException', 'The saved world is incomplete.');
-		return new World(new VirtualClock(s.now), structuredClone(s.ecr));
+		return new World(new VirtualClock(s.now), clonePlain(s.ecr));
 	}
 }

@@ -140,6 +140,14 @@ describe('the world', () => {
 		expect(World.restore(json).snapshot()).toEqual(world.snapshot());
 	});
 
+	it('restoring a hostile snapshot cannot set prototypes', () => {
+		const { world } = setup();
+		const json = JSON.stringify(world.snapshot()).replace('"ecr":[{', '"ecr":[{"__proto__":{"polluted":true},');
+		const restored = World.restore(JSON.parse(json));
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+		expect(Object.getPrototypeOf(restored.snapshot().ecr[0])).toBe(Object.prototype);
+	});
+
 	it('refuses what is not a saved world', () => {
 		expect(errorOf(() => World.restore({ format: 'other' })).message).toBe('This is not a saved world.');
 	});

@@ -1,0 +1,35 @@
+// Snapshot and restore of a busy world: 50 repositories of 200 images each (goal: under 50 ms).
+import { bench, describe } from 'vitest';
+import { World } from '../../src/lib/engines/world';
+import { rootCaller } from '../../src/lib/engines/world-constants';
+import { fakeImage, manifestFor, pushSteps, runSteps } from '../../src/lib/engines/ecr/docker';
+
+const world = World.create({ now: '2026-11-23T00:00:00Z' });
+const ecr = world.ecr(rootCaller(), 'us-east-1');
+for (let r = 0; r < 50; r++) {
+	const repositoryName = `service-${r}`;
+	ecr.call('CreateRepository', { repositoryName });
+	const image = fakeImage(repositoryName);
+	runSteps(pushSteps(image, repositoryName, 'base'), (s) => ecr.callByName(s.operation, s.input));
+	const manifest = JSON.parse(manifestFor(image)) as Record<string, unknown>;
+	for (let i = 1; i < 200; i++) {
+		// Same layers, a different annotation: a different manifest, so a different image.
+		const text = JSON.stringify({ ...manifest, annotations: { build: String(i) } });
+		ecr.call('PutImage', { repositoryName, imageManifest: text, imageTag: `build-${i}` });
+		world.clock.advance(60_000);
+	}
+}
+const snapshot = world.snapshot();
+const json = JSON.stringify(snapshot);
+
+describe('world snapshot (50 repositories × 200 images)', () => {
+	bench('snapshot + restore', () => {
+		World.restore(world.snapshot());
+	});
+	bench('snapshot + JSON round trip + restore', () => {
+		World.restore(JSON.parse(JSON.stringify(world.snapshot())));
+	});
+	bench('restore from saved JSON text', () => {
+		World.restore(JSON.parse(json));
+	});
+});
