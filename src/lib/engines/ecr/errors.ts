@@ -101,3 +101,15 @@ export const LayerAlreadyExistsException = named('LayerAlreadyExistsException');
 export const EmptyUploadException = named('EmptyUploadException');
 export const UnsupportedImageTypeException = named('UnsupportedImageTypeException');
 export const LayerPartTooSmallException = named('LayerPartTooSmallException');
+
+export class LifecyclePolicyNotFoundException extends AwsError {
+	constructor(repositoryName: string, registryId: string) {
+		super('LifecyclePolicyNotFoundException', `Lifecycle policy does not exist for the repository with name '${repositoryName}' in the registry with id '${registryId}'`);
+	}
+}
+
+export class LifecyclePolicyPreviewNotFoundException extends AwsError {
+	constructor(repositoryName: string, registryId: string) {
+		super('LifecyclePolicyPreviewNotFoundException', `There is no lifecycle policy preview for the repository with name '${repositoryName}' in the registry with id '${registryId}'`);
+	}
+}

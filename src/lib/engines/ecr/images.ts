@@ -213,7 +213,8 @@ export function imageDetail(accountId: string, repo: RepositoryState, i: ImageSt
 		imageManifestMediaType: i.imageManifestMediaType,
 		...(i.artifactMediaType ? { artifactMediaType: i.artifactMediaType } : {}),
 		...(i.lastRecordedPullTime ? { lastRecordedPullTime: new Date(i.lastRecordedPullTime) } : {}),
-		imageStatus: 'ACTIVE'
+		imageStatus: i.storageClass === 'ARCHIVE' ? 'ARCHIVED' : 'ACTIVE',
+		...(i.lastArchivedAt ? { lastArchivedAt: new Date(i.lastArchivedAt) } : {})
 	};
 }
 

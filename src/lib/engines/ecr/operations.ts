@@ -3,6 +3,8 @@
 import type { EcrContext } from './context';
 import { batchDeleteImage, batchGetImage, describeImages, listImages, putImage } from './images';
 import { batchCheckLayerAvailability, completeLayerUpload, getAuthorizationToken, getDownloadUrlForLayer, initiateLayerUpload, uploadLayerPart } from './layers';
+import { deleteLifecyclePolicy, getLifecyclePolicy, getLifecyclePolicyPreview, putLifecyclePolicy, startLifecyclePolicyPreview } from './lifecycle-api';
+import { describeRegistry, getRegistryScanningConfiguration, putImageScanningConfiguration, putRegistryScanningConfiguration, putReplicationConfiguration } from './registry-settings';
 import { createRepository, deleteRepository, describeRepositories, listTagsForResource, putImageTagMutability, tagResource, untagResource } from './repositories';
 
 export const ecrOperations = {
@@ -23,7 +25,17 @@ export const ecrOperations = {
 	BatchGetImage: batchGetImage,
 	BatchDeleteImage: batchDeleteImage,
 	DescribeImages: describeImages,
-	ListImages: listImages
+	ListImages: listImages,
+	PutLifecyclePolicy: putLifecyclePolicy,
+	GetLifecyclePolicy: getLifecyclePolicy,
+	DeleteLifecyclePolicy: deleteLifecyclePolicy,
+	StartLifecyclePolicyPreview: startLifecyclePolicyPreview,
+	GetLifecyclePolicyPreview: getLifecyclePolicyPreview,
+	PutRegistryScanningConfiguration: putRegistryScanningConfiguration,
+	GetRegistryScanningConfiguration: getRegistryScanningConfiguration,
+	PutImageScanningConfiguration: putImageScanningConfiguration,
+	PutReplicationConfiguration: putReplicationConfiguration,
+	DescribeRegistry: describeRegistry
 } satisfies Record<string, (ctx: EcrContext, input: unknown) => unknown>;
 
 export type EcrOperationName = keyof typeof ecrOperations;

@@ -23,6 +23,9 @@ export interface ImageState {
 	/** Digests of the manifests an index points at (empty for a plain image). */
 	childDigests: string[];
 	lastRecordedPullTime?: string;
+	/** Absent while in the standard storage class. */
+	storageClass?: 'ARCHIVE';
+	lastArchivedAt?: string;
 }
 
 export interface LayerState {
@@ -37,6 +40,19 @@ export interface UploadState {
 	lastByteReceived: number;
 }
 
+export interface LifecyclePreviewState {
+	lifecyclePolicyText: string;
+	startedAt: string;
+	results: {
+		imageDigest: string;
+		imageTags: string[];
+		imagePushedAt: string;
+		storageClass: 'STANDARD' | 'ARCHIVE';
+		action: { type: 'EXPIRE' | 'TRANSITION'; targetStorageClass?: 'ARCHIVE' };
+		appliedRulePriority: number;
+	}[];
+}
+
 export interface RepositoryState {
 	repositoryName: string;
 	createdAt: string;
@@ -49,6 +65,7 @@ export interface RepositoryState {
 	policyText?: string;
 	lifecyclePolicyText?: string;
 	lifecyclePolicyEvaluatedAt?: string;
+	lifecyclePreview?: LifecyclePreviewState;
 	/** Images by digest, in push order. */
 	images: ImageState[];
 	/** Layer blobs this repository holds (metadata only: the bytes are not kept once verified). */
@@ -56,13 +73,32 @@ export interface RepositoryState {
 	uploads: UploadState[];
 }
 
+export interface ScanningRuleState {
+	scanFrequency: 'SCAN_ON_PUSH' | 'CONTINUOUS_SCAN' | 'MANUAL';
+	repositoryFilters: { filter: string; filterType: 'WILDCARD' }[];
+}
+
+export interface ReplicationRuleState {
+	destinations: { region: string; registryId: string }[];
+	repositoryFilters: { filter: string; filterType: 'PREFIX_MATCH' }[];
+}
+
 export interface EcrRegistryState {
 	accountId: string;
 	region: string;
 	/** Repositories in creation order; names are unique. */
 	repositories: RepositoryState[];
+	scanning: { scanType: 'BASIC' | 'ENHANCED'; rules: ScanningRuleState[] };
+	replicationRules: ReplicationRuleState[];
 	/** Counts uploads and tokens so generated ids are deterministic. */
 	sequence: number;
 }
 
-export const emptyRegistry = (accountId: string, region: string): EcrRegistryState => ({ accountId, region, repositories: [], sequence: 0 });
+export const emptyRegistry = (accountId: string, region: string): EcrRegistryState => ({
+	accountId,
+	region,
+	repositories: [],
+	scanning: { scanType: 'BASIC', rules: [] },
+	replicationRules: [],
+	sequence: 0
+});

@@ -160,7 +160,7 @@ describe('the world', () => {
 	it('never throws anything but an AWS error, and a failed call changes nothing', () => {
 		const { world, ecr } = setup();
 		ecr.call('CreateRepository', { repositoryName: 'web' });
-		const ops = ['CreateRepository', 'DescribeRepositories', 'DeleteRepository', 'PutImageTagMutability', 'TagResource', 'UntagResource', 'ListTagsForResource'];
+		const ops = ['CreateRepository', 'DescribeRepositories', 'DeleteRepository', 'PutImageTagMutability', 'TagResource', 'UntagResource', 'ListTagsForResource', 'PutRegistryScanningConfiguration', 'PutImageScanningConfiguration', 'PutReplicationConfiguration', 'PutLifecyclePolicy', 'StartLifecyclePolicyPreview', 'GetLifecyclePolicyPreview'];
 		fc.assert(
 			fc.property(fc.constantFrom(...ops), fc.anything({ withNullPrototype: true, withObjectString: true }), (op, input) => {
 				const snapshot = JSON.stringify(world.snapshot());
@@ -173,5 +173,36 @@ describe('the world', () => {
 			}),
 			{ numRuns: 2000 }
 		);
+	});
+});
+
+describe('registry settings', () => {
+	it('starts with basic scanning and no rules, and stores a configuration', () => {
+		const { ecr } = setup();
+		expect(ecr.call('GetRegistryScanningConfiguration', {})).toEqual({ registryId: '123456789012', scanningConfiguration: { scanType: 'BASIC', rules: [] } });
+		const rules = [{ scanFrequency: 'CONTINUOUS_SCAN', repositoryFilters: [{ filter: 'prod*', filterType: 'WILDCARD' }] }];
+		ecr.call('PutRegistryScanningConfiguration', { scanType: 'ENHANCED', rules });
+		expect(ecr.call('GetRegistryScanningConfiguration', {}).scanningConfiguration).toEqual({ scanType: 'ENHANCED', rules });
+		expect(errorOf(() => ecr.call('PutRegistryScanningConfiguration', { scanType: 'BASIC', rules })).code).toBe('ValidationException');
+		expect(errorOf(() => ecr.call('PutRegistryScanningConfiguration', { rules: [rules[0], rules[0], rules[0]] })).code).toBe('InvalidParameterException');
+	});
+
+	it('stores replication rules and reads them back with DescribeRegistry', () => {
+		const { ecr } = setup();
+		const replicationConfiguration = {
+			rules: [{ destinations: [{ region: 'us-west-2', registryId: '123456789012' }, { region: 'us-east-1', registryId: SECOND_ACCOUNT }], repositoryFilters: [{ filter: 'prod', filterType: 'PREFIX_MATCH' }] }]
+		};
+		expect(ecr.call('PutReplicationConfiguration', { replicationConfiguration })).toEqual({ replicationConfiguration });
+		expect(ecr.call('DescribeRegistry', {})).toEqual({ registryId: '123456789012', replicationConfiguration });
+		const toItself = { rules: [{ destinations: [{ region: 'us-east-1', registryId: '123456789012' }] }] };
+		expect(errorOf(() => ecr.call('PutReplicationConfiguration', { replicationConfiguration: toItself })).code).toBe('InvalidParameterException');
+		expect(ecr.call('DescribeRegistry', {})).toEqual({ registryId: '123456789012', replicationConfiguration });
+	});
+
+	it('keeps the deprecated repository-level scan-on-push setting', () => {
+		const { ecr } = setup();
+		ecr.call('CreateRepository', { repositoryName: 'web' });
+		ecr.call('PutImageScanningConfiguration', { repositoryName: 'web', imageScanningConfiguration: { scanOnPush: true } });
+		expect(ecr.call('DescribeRepositories', {}).repositories?.[0]?.imageScanningConfiguration).toEqual({ scanOnPush: true });
 	});
 });

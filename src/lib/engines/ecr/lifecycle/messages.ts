@@ -7,7 +7,7 @@
 // details below reproduce that library's wording. The semantic details (duplicate priorities,
 // the `any` rule not last, ...) have never been observed from AWS: they are this simulator's own
 // words and say which rule and which field are at fault.
-import { AwsError } from '../../../errors';
+import { AwsError } from '../../errors';
 import { LIFECYCLE_POLICY_LIMITS } from './policy';
 
 const PREFIX = "Invalid parameter at 'LifecyclePolicyText' failed to satisfy constraint: 'Lifecycle policy validation failure: ";

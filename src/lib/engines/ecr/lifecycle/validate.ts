@@ -11,7 +11,7 @@
 // read, always as own properties (`__proto__`, `constructor` are just unknown keys), and the
 // result is built from fresh objects, never from the parsed ones; nothing recurses into values,
 // so nesting depth costs nothing; and any exception is converted to an AwsError.
-import { AwsError } from '../../../errors';
+import { AwsError } from '../../errors';
 import * as m from './messages';
 import { countWildcards } from './pattern';
 import {
@@ -80,19 +80,16 @@ function readRule(value: unknown): LifecycleRule {
 	if (!isObject(value)) fail(m.wrongType(typeName(value), 'object'));
 	checkKeys(value, RULE_KEYS, ['rulePriority', 'selection', 'action']);
 
-	const rule: LifecycleRule = {
-		rulePriority: readInteger(own(value, 'rulePriority')),
-		selection: { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: 1 },
-		action: { type: 'expire' }
-	};
+	const rulePriority = readInteger(own(value, 'rulePriority'));
+	let description: string | undefined;
 	if (Object.hasOwn(value, 'description')) {
-		const description = own(value, 'description');
-		if (typeof description !== 'string') fail(m.wrongType(typeName(description), 'string'));
-		rule.description = description;
+		const given = own(value, 'description');
+		if (typeof given !== 'string') fail(m.wrongType(typeName(given), 'string'));
+		description = given;
 	}
-	rule.selection = readSelection(own(value, 'selection'));
-	rule.action = readAction(own(value, 'action'));
-	return rule;
+	const selection = readSelection(own(value, 'selection'));
+	const action = readAction(own(value, 'action'));
+	return description === undefined ? { rulePriority, selection, action } : { rulePriority, description, selection, action };
 }
 
 function readSelection(value: unknown): LifecycleSelection {
