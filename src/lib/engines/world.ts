@@ -1,6 +1,7 @@
 // The simulated cloud: accounts, Regions, one clock, and each service's state, all plain data so
 // a world snapshots to JSON and restores to a world that answers every read the same way.
-import { VirtualClock } from './clock';
+import { DAY_MS, VirtualClock } from './clock';
+import { applyLifecyclePolicy } from './ecr/lifecycle-api';
 import { AwsError } from './errors';
 import { clonePlain } from './plain-data';
 import type { EcrContext } from './ecr/context';
@@ -15,6 +16,17 @@ export interface WorldSnapshot {
 	version: 1;
 	now: string;
 	ecr: EcrRegistryState[];
+}
+
+/** Something the world did on its own while time passed, for timelines and feedback. */
+export interface WorldEvent {
+	at: string;
+	kind: 'lifecycle-run';
+	accountId: string;
+	region: string;
+	repositoryName: string;
+	expired: string[];
+	transitioned: string[];
 }
 
 export interface EcrApi {
@@ -58,6 +70,49 @@ export class World {
 			call: (operation, input) => callByName(operation, input) as never,
 			callByName
 		};
+	}
+
+	/**
+	 * Moves the clock forward to an instant, running everything that falls due on the way in time
+	 * order. ECR applies lifecycle policies "within 24 hours"; this world runs them daily at 00:00 UTC.
+	 */
+	advanceTo(instant: Date | string | number): WorldEvent[] {
+		const target = new Date(instant).getTime();
+		if (!Number.isFinite(target)) throw new AwsError('InvalidParameterException', `${String(instant)} is not a date.`);
+		if (target < this.clock.nowMs()) this.clock.setTo(target); // throws: time does not go back
+		const events: WorldEvent[] = [];
+		for (let midnight = (Math.floor(this.clock.nowMs() / DAY_MS) + 1) * DAY_MS; midnight <= target; midnight += DAY_MS) {
+			this.clock.setTo(midnight);
+			events.push(...this.#runLifecycle());
+		}
+		this.clock.setTo(target);
+		return events;
+	}
+
+	advanceBy(ms: number): WorldEvent[] {
+		if (!Number.isFinite(ms) || ms < 0) throw new AwsError('InvalidParameterException', `Time can only move forward, not by ${ms} ms.`);
+		return this.advanceTo(this.clock.nowMs() + ms);
+	}
+
+	#runLifecycle(): WorldEvent[] {
+		const now = this.clock.now();
+		const events: WorldEvent[] = [];
+		for (const registry of this.#ecr) {
+			for (const repo of registry.repositories) {
+				if (repo.lifecyclePolicyText === undefined) continue;
+				const decisions = applyLifecyclePolicy(repo, now);
+				events.push({
+					at: now.toISOString(),
+					kind: 'lifecycle-run',
+					accountId: registry.accountId,
+					region: registry.region,
+					repositoryName: repo.repositoryName,
+					expired: decisions.filter((d) => d.action.type === 'EXPIRE').map((d) => d.imageDigest),
+					transitioned: decisions.filter((d) => d.action.type === 'TRANSITION').map((d) => d.imageDigest)
+				});
+			}
+		}
+		return events;
 	}
 
 	snapshot(): WorldSnapshot {
