@@ -10,7 +10,7 @@ import type {
 	PutImageResponse
 } from '@aws-sdk/client-ecr';
 import { sha256Digest } from '../sha256';
-import { matchesWildcard } from '../wildcard';
+import { matchesTagPattern } from './lifecycle';
 import { findRepository, targetRegistry, type EcrContext } from './context';
 import {
 	ImageAlreadyExistsException,
@@ -29,7 +29,7 @@ const TAG_STATUS = ['TAGGED', 'UNTAGGED', 'ANY'] as const;
 
 /** Whether a tag, once set, may point at a different image (tag mutability with exclusions). */
 export function tagIsImmutable(repo: RepositoryState, tag: string): boolean {
-	const excluded = repo.imageTagMutabilityExclusionFilters.some((f) => matchesWildcard(f.filter, tag));
+	const excluded = repo.imageTagMutabilityExclusionFilters.some((f) => matchesTagPattern(f.filter, tag));
 	switch (repo.imageTagMutability) {
 		case 'IMMUTABLE':
 			return true;

@@ -108,11 +108,23 @@ function printInteger(n: number): string {
 	return Number.isSafeInteger(n) || !Number.isInteger(n) ? String(n) : BigInt(n).toString();
 }
 
+/**
+ * The value as JSON, as the validator prints it. A value nested deeper than any engine can
+ * stringify reliably is abbreviated, the same way in every browser.
+ */
 function printJson(value: unknown): string {
-	try {
-		return JSON.stringify(value) ?? String(value);
-	} catch {
-		// Only a pathologically nested value gets here; the message must still be produced.
-		return Array.isArray(value) ? '[...]' : '{...}';
+	if (!nestsAtMost(value, 64)) return Array.isArray(value) ? '[...]' : '{...}';
+	return JSON.stringify(value) ?? String(value);
+}
+
+/** Depth check without recursion, so the check itself cannot overflow the stack. */
+function nestsAtMost(root: unknown, limit: number): boolean {
+	const stack: [unknown, number][] = [[root, 0]];
+	while (stack.length > 0) {
+		const [value, depth] = stack.pop() as [unknown, number];
+		if (typeof value !== 'object' || value === null) continue;
+		if (depth >= limit) return false;
+		for (const child of Object.values(value)) stack.push([child, depth + 1]);
 	}
+	return true;
 }

@@ -1,10 +1,11 @@
 // PutLifecyclePolicy / StartLifecyclePolicyPreview validation of `lifecyclePolicyText`.
 //
-// Three stages, in the order AWS reports them: the API's length constraint on the text; the JSON
-// schema (shape, types, enums, one schema per countType for `selection`, one per action type
-// for `action`); then the rules a schema cannot express (lists only with `tagged`, wildcard
-// count, count types paired with actions, unique priorities, `any` last, one untagged rule).
-// The first failure found is the one reported, as AWS reports one.
+// Three stages: the API's length constraint on the text; the JSON schema (shape, types, enums,
+// one schema per countType for `selection`, one per action type for `action`); then the rules a
+// schema cannot express (lists only with `tagged`, wildcard count, count types paired with
+// actions, unique priorities, `any` last, one untagged rule). AWS answers with one message, so
+// the first failure found is the one reported; which one AWS picks when a document breaks
+// several rules at once is not known, so the order within a stage is this simulator's choice.
 //
 // Input is hostile by assumption (anything a learner pastes), so: the length check comes before
 // parsing, so at most 30,720 characters are ever parsed; only the fields the schema names are

@@ -177,9 +177,23 @@ describe('time', () => {
 		const at = daysAgo(3);
 		const repo = [image('sha256:bbb', [], at), image('sha256:aaa', [], at), image('sha256:ccc', [], at)];
 		const policy = parseLifecyclePolicy(policyText(rule(1, { tagStatus: 'any', ...countMoreThan(1) })));
+		// Equal push times: the larger digest counts as the newer image, so ccc is the one kept.
 		const forward = evaluate(policy, repo);
-		expect(digests(forward)).toEqual(['sha256:bbb', 'sha256:ccc']);
+		expect(digests(forward)).toEqual(['sha256:aaa', 'sha256:bbb']);
 		expect(evaluate(policy, [...repo].reverse())).toEqual(forward);
+	});
+
+	it('gives the same order when push times span decades (too wide for the packed sort)', () => {
+		const repo = [image('1971', ['a'], new Date('1971-06-01T00:00:00Z')), image('2020', ['b'], new Date('2020-06-01T00:00:00Z')), image('twin-b', ['c'], daysAgo(2)), image('twin-a', ['d'], daysAgo(2)), image('new', ['e'], daysAgo(1))];
+		const result = evaluate(policyText(rule(1, { tagStatus: 'any', ...countMoreThan(2) })), repo);
+		expect(result.map((d) => d.imageDigest)).toEqual(['1971', '2020', 'twin-a']);
+	});
+
+	it('does not throw on an image with an invalid date', () => {
+		const repo = [image('bad', [], new Date(Number.NaN)), image('ok', [], daysAgo(40)), image('new', [], daysAgo(1))];
+		const policy = policyText(rule(1, { tagStatus: 'untagged', ...pushedMoreThan(30) }));
+		expect(digests(evaluate(policy, repo))).toEqual(['ok']);
+		expect(() => evaluate(policyText(rule(1, { tagStatus: 'any', ...countMoreThan(1) })), repo)).not.toThrow();
 	});
 
 	describe('sinceImagePulled', () => {
@@ -431,7 +445,7 @@ describe('properties', () => {
 					if (r.selection.countType !== 'imageCountMoreThan') continue;
 					const newest = images
 						.filter((img) => selects(r, img))
-						.sort((a, b) => b.imagePushedAt.getTime() - a.imagePushedAt.getTime() || (a.imageDigest < b.imageDigest ? -1 : 1))
+						.sort((a, b) => b.imagePushedAt.getTime() - a.imagePushedAt.getTime() || (a.imageDigest < b.imageDigest ? 1 : -1))
 						.slice(0, r.selection.countNumber)
 						.map((img) => img.imageDigest);
 					const actedByRule = decisions.filter((d) => d.appliedRulePriority === r.rulePriority).map((d) => d.imageDigest);

@@ -206,6 +206,14 @@ describe('schema errors (json-schema-validator wording)', () => {
 		expectPolicyError(parseRules(rule(1, { ...untagged30, tagStatus: null })), 'instance value (null) not found in enum (possible values: ["tagged","untagged","any"])');
 	});
 
+	it('prints a wrong value in full, abbreviating only absurd nesting', () => {
+		const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+		const text = (value: string) => `{"rules":[{"rulePriority":1,"selection":{"tagStatus":${value},"countType":"imageCountMoreThan","countNumber":1},"action":{"type":"expire"}}]}`;
+		expectPolicyError(parse(text('{"a": [1, "b"]}')), 'instance value ({"a":[1,"b"]}) not found in enum (possible values: ["tagged","untagged","any"])');
+		expectPolicyError(parse(text(nested(64))), `instance value (${nested(64)}) not found in enum (possible values: ["tagged","untagged","any"])`);
+		expectPolicyError(parse(text(nested(15_000))), 'instance value ([...]) not found in enum (possible values: ["tagged","untagged","any"])');
+	});
+
 	it('tag lists must be non-empty arrays of strings', () => {
 		const tagged = { ...prodCount, tagPatternList: undefined };
 		expectPolicyError(parseRules(rule(1, { ...tagged, tagPrefixList: null })), 'instance type (null) does not match any allowed primitive type (allowed: ["array"])');
