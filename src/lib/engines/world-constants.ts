@@ -7,10 +7,18 @@ export const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1'] as const;
 export type AccountId = (typeof ACCOUNTS)[number];
 export type Region = (typeof REGIONS)[number];
 
+/** Both accounts belong to one AWS Organizations organization, so aws:PrincipalOrgID works in labs. */
+export const ORGANIZATION_ID = 'o-a1b2c3d4e5';
+
 /** Who makes a request: an IAM principal of one of the world's accounts. */
 export interface Caller {
 	arn: string;
 	accountId: string;
+	/**
+	 * Condition keys describing where the request comes from (aws:SourceIp, aws:SourceVpc,
+	 * aws:SourceVpce, aws:SecureTransport ...), as a lab sets them.
+	 */
+	context?: Record<string, string | string[]>;
 }
 
 export const rootCaller = (accountId: string = LEARNER_ACCOUNT): Caller => ({ arn: `arn:aws:iam::${accountId}:root`, accountId });

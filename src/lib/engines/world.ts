@@ -7,7 +7,13 @@ import { clonePlain } from './plain-data';
 import type { EcrContext } from './ecr/context';
 import { ecrOperations, isEcrOperation, type EcrOperationName, type EcrOperationOutput } from './ecr/operations';
 import { emptyRegistry, type EcrRegistryState } from './ecr/state';
-import { ACCOUNTS, REGIONS, type Caller } from './world-constants';
+import { ACCOUNTS, ORGANIZATION_ID, REGIONS, type Caller } from './world-constants';
+import { AccessDeniedException } from './access-denied';
+import { accessRequests, type AccessRequest } from './ecr/access';
+import { authorize, checkAccess, type AuthorizationRequest, type AuthorizationResult, type NamedPolicy } from './iam';
+import { identityOperations, isIdentityOperation, type IdentityOperationName } from './identity/operations';
+import { identityPoliciesFor } from './identity/principals';
+import { emptyIdentities, type IdentityState } from './identity/state';
 
 export const WORLD_FORMAT = 'ecr-cfn-course/world';
 
@@ -16,6 +22,7 @@ export interface WorldSnapshot {
 	version: 1;
 	now: string;
 	ecr: EcrRegistryState[];
+	iam: IdentityState[];
 }
 
 /** Something the world did on its own while time passed, for timelines and feedback. */
@@ -35,41 +42,117 @@ export interface EcrApi {
 	callByName(operation: string, input: unknown): unknown;
 }
 
+export interface IamApi {
+	call<N extends IdentityOperationName>(operation: N, input: unknown): ReturnType<(typeof identityOperations)[N]>;
+	callByName(operation: string, input: unknown): unknown;
+}
+
 export class World {
 	readonly clock: VirtualClock;
 	#ecr: EcrRegistryState[];
+	#iam: IdentityState[];
 
-	private constructor(clock: VirtualClock, ecr: EcrRegistryState[]) {
+	private constructor(clock: VirtualClock, ecr: EcrRegistryState[], iam: IdentityState[]) {
 		this.clock = clock;
 		this.#ecr = ecr;
+		this.#iam = iam;
 	}
 
 	static create(options: { now: Date | string }): World {
 		const registries = ACCOUNTS.flatMap((a) => REGIONS.map((r) => emptyRegistry(a, r)));
-		return new World(new VirtualClock(options.now), registries);
+		return new World(new VirtualClock(options.now), registries, ACCOUNTS.map(emptyIdentities));
 	}
 
-	/** ECR as seen by one caller in one Region. */
-	ecr(caller: Caller, region: string): EcrApi {
+	#identities(accountId: string): IdentityState {
+		const state = this.#iam.find((s) => s.accountId === accountId);
+		if (!state) throw new AwsError('UnrecognizedClientException', 'The security token included in the request is invalid.');
+		return state;
+	}
+
+	/** The request as IAM sees it: the caller, the time, and where the request comes from. */
+	#authorizationRequest(caller: Caller, req: Pick<AccessRequest, 'action' | 'resource' | 'context'>): AuthorizationRequest {
+		return {
+			principalArn: caller.arn,
+			principalAccount: caller.accountId,
+			action: req.action,
+			resource: req.resource,
+			context: { 'aws:PrincipalOrgID': ORGANIZATION_ID, ...req.context, ...caller.context },
+			now: this.clock.now().toISOString()
+		};
+	}
+
+	/** Decides a request, throwing AWS's AccessDeniedException (with the explanation) on a deny. */
+	#authorizeOrThrow(caller: Caller, identityPolicies: NamedPolicy[], req: AccessRequest): void {
+		const request = this.#authorizationRequest(caller, req);
+		const policies = { identityPolicies, resourceAccount: req.resourceAccount, ...(req.resourcePolicy ? { resourcePolicy: req.resourcePolicy } : {}) };
+		const check = checkAccess(request, policies);
+		if (check.decision !== 'Allow') {
+			throw new AccessDeniedException(check.message ?? 'Access denied', () => authorize(request, policies).explanation);
+		}
+	}
+
+	/** IAM of the caller's account: users, roles and their policies. */
+	iam(caller: Caller): IamApi {
+		const ctx = { clock: this.clock, identities: this.#identities(caller.accountId) };
+		const callByName = (operation: string, input: unknown): unknown => {
+			if (!isIdentityOperation(operation)) throw new AwsError('InvalidAction', `Could not find operation ${operation} for version 2010-05-08`);
+			const policies = identityPoliciesFor(ctx.identities, caller.arn);
+			this.#authorizeOrThrow(caller, policies, { action: `iam:${operation}`, resource: '*', resourceAccount: caller.accountId, context: {} });
+			return identityOperations[operation](ctx, input);
+		};
+		return { call: (operation, input) => callByName(operation, input) as never, callByName };
+	}
+
+	#ecrContext(caller: Caller, region: string): EcrContext {
 		if (!(REGIONS as readonly string[]).includes(region)) {
 			throw new AwsError('InvalidClientTokenId', `The simulated world has no Region '${region}'. Use one of ${REGIONS.join(', ')}.`, { httpStatus: 403 });
 		}
-		const ctx: EcrContext = {
+		const identityPolicies = () => identityPoliciesFor(this.#identities(caller.accountId), caller.arn);
+		return {
 			clock: this.clock,
 			caller,
 			region,
-			registry: (accountId) => this.#ecr.find((r) => r.accountId === accountId && r.region === region)
+			registry: (accountId) => this.#ecr.find((r) => r.accountId === accountId && r.region === region),
+			wouldAllow: (action, resource, resourceAccount, resourcePolicy) =>
+				checkAccess(this.#authorizationRequest(caller, { action, resource, context: {} }), {
+					identityPolicies: identityPolicies(),
+					resourceAccount,
+					...(resourcePolicy ? { resourcePolicy } : {})
+				}).decision === 'Allow'
 		};
+	}
+
+	/** ECR as seen by one caller in one Region; every call is authorized first, as AWS does. */
+	ecr(caller: Caller, region: string): EcrApi {
+		const ctx = this.#ecrContext(caller, region);
 		const callByName = (operation: string, input: unknown): unknown => {
 			if (!isEcrOperation(operation)) {
 				throw new AwsError('UnknownOperationException', `The operation ${operation} is not supported by this simulator's ECR.`);
 			}
+			const policies = identityPoliciesFor(this.#identities(caller.accountId), caller.arn);
+			for (const req of accessRequests(ctx, operation, input)) this.#authorizeOrThrow(caller, policies, req);
 			return ecrOperations[operation](ctx, input);
 		};
 		return {
 			call: (operation, input) => callByName(operation, input) as never,
 			callByName
 		};
+	}
+
+	/**
+	 * Why an ECR call would be allowed or denied, statement by statement, without making it: one
+	 * result per authorization the call needs (most need one).
+	 */
+	explainEcr(caller: Caller, region: string, operation: string, input: unknown): AuthorizationResult[] {
+		const ctx = this.#ecrContext(caller, region);
+		const identityPolicies = identityPoliciesFor(this.#identities(caller.accountId), caller.arn);
+		return accessRequests(ctx, operation, input).map((req) =>
+			authorize(this.#authorizationRequest(caller, req), {
+				identityPolicies,
+				resourceAccount: req.resourceAccount,
+				...(req.resourcePolicy ? { resourcePolicy: req.resourcePolicy } : {})
+			})
+		);
 	}
 
 	/**
@@ -116,7 +199,7 @@ export class World {
 	}
 
 	snapshot(): WorldSnapshot {
-		return { format: WORLD_FORMAT, version: 1, now: this.clock.now().toISOString(), ecr: clonePlain(this.#ecr) };
+		return { format: WORLD_FORMAT, version: 1, now: this.clock.now().toISOString(), ecr: clonePlain(this.#ecr), iam: clonePlain(this.#iam) };
 	}
 
 	static restore(snapshot: unknown): World {
@@ -124,6 +207,7 @@ export class World {
 		if (!s || typeof s !== 'object' || s.format !== WORLD_FORMAT) throw new AwsError('InvalidParameterException', 'This is not a saved world.');
 		if (s.version !== 1) throw new AwsError('InvalidParameterException', `Saved world version ${String(s.version)} is not supported.`);
 		if (typeof s.now !== 'string' || !Array.isArray(s.ecr)) throw new AwsError('InvalidParameterException', 'The saved world is incomplete.');
-		return new World(new VirtualClock(s.now), clonePlain(s.ecr));
+		const iam = Array.isArray(s.iam) ? clonePlain(s.iam) : ACCOUNTS.map(emptyIdentities);
+		return new World(new VirtualClock(s.now), clonePlain(s.ecr), iam);
 	}
 }

@@ -1,5 +1,6 @@
 // What an ECR operation sees of the world: the clock, who is calling, where, and the registries.
 import type { VirtualClock } from '../clock';
+import type { NamedPolicy } from '../iam';
 import type { Caller } from '../world-constants';
 import { InvalidParameterException, RepositoryNotFoundException } from './errors';
 import type { EcrRegistryState, RepositoryState } from './state';
@@ -10,6 +11,8 @@ export interface EcrContext {
 	region: string;
 	/** The registry of an account in this context's Region; undefined for accounts outside the world. */
 	registry(accountId: string): EcrRegistryState | undefined;
+	/** Whether the caller would be allowed an action if the resource had this policy (lock-out checks). */
+	wouldAllow(action: string, resource: string, resourceAccount: string, resourcePolicy?: NamedPolicy): boolean;
 }
 
 /** The registry a request addresses: its registryId, or the caller's own account. */

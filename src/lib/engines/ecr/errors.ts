@@ -113,3 +113,16 @@ export class LifecyclePolicyPreviewNotFoundException extends AwsError {
 		super('LifecyclePolicyPreviewNotFoundException', `There is no lifecycle policy preview for the repository with name '${repositoryName}' in the registry with id '${registryId}'`);
 	}
 }
+
+export class RepositoryPolicyNotFoundException extends AwsError {
+	constructor(repositoryName: string, registryId: string) {
+		super('RepositoryPolicyNotFoundException', `Repository policy does not exist for the repository with name '${repositoryName}' in the registry with id '${registryId}'`);
+	}
+}
+
+/** Wording not published by AWS: modelled on RepositoryPolicyNotFoundException. */
+export class RegistryPolicyNotFoundException extends AwsError {
+	constructor(registryId: string) {
+		super('RegistryPolicyNotFoundException', `Registry policy does not exist in the registry with id '${registryId}'`);
+	}
+}

@@ -4,6 +4,7 @@ import type { EcrContext } from './context';
 import { batchDeleteImage, batchGetImage, describeImages, listImages, putImage } from './images';
 import { batchCheckLayerAvailability, completeLayerUpload, getAuthorizationToken, getDownloadUrlForLayer, initiateLayerUpload, uploadLayerPart } from './layers';
 import { deleteLifecyclePolicy, getLifecyclePolicy, getLifecyclePolicyPreview, putLifecyclePolicy, startLifecyclePolicyPreview } from './lifecycle-api';
+import { deleteRegistryPolicy, deleteRepositoryPolicy, getRegistryPolicy, getRepositoryPolicy, putRegistryPolicy, setRepositoryPolicy } from './policies';
 import { describeRegistry, getRegistryScanningConfiguration, putImageScanningConfiguration, putRegistryScanningConfiguration, putReplicationConfiguration } from './registry-settings';
 import { createRepository, deleteRepository, describeRepositories, listTagsForResource, putImageTagMutability, tagResource, untagResource } from './repositories';
 
@@ -31,6 +32,12 @@ export const ecrOperations = {
 	DeleteLifecyclePolicy: deleteLifecyclePolicy,
 	StartLifecyclePolicyPreview: startLifecyclePolicyPreview,
 	GetLifecyclePolicyPreview: getLifecyclePolicyPreview,
+	SetRepositoryPolicy: setRepositoryPolicy,
+	GetRepositoryPolicy: getRepositoryPolicy,
+	DeleteRepositoryPolicy: deleteRepositoryPolicy,
+	PutRegistryPolicy: putRegistryPolicy,
+	GetRegistryPolicy: getRegistryPolicy,
+	DeleteRegistryPolicy: deleteRegistryPolicy,
 	PutRegistryScanningConfiguration: putRegistryScanningConfiguration,
 	GetRegistryScanningConfiguration: getRegistryScanningConfiguration,
 	PutImageScanningConfiguration: putImageScanningConfiguration,

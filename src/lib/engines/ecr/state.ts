@@ -90,6 +90,8 @@ export interface EcrRegistryState {
 	repositories: RepositoryState[];
 	scanning: { scanType: 'BASIC' | 'ENHANCED'; rules: ScanningRuleState[] };
 	replicationRules: ReplicationRuleState[];
+	/** The registry permissions policy (PutRegistryPolicy). */
+	policyText?: string;
 	/** Counts uploads and tokens so generated ids are deterministic. */
 	sequence: number;
 }
