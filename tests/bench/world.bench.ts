@@ -33,3 +33,16 @@ describe('world snapshot (50 repositories × 200 images)', () => {
 		World.restore(JSON.parse(json));
 	});
 });
+
+// Every API call is authorized; this is the cost a learner's push pays for it.
+const authWorld = World.create({ now: '2026-11-23T00:00:00Z' });
+authWorld.ecr(rootCaller(), 'us-east-1').call('CreateRepository', { repositoryName: 'app' });
+authWorld.iam(rootCaller()).call('CreateUser', { UserName: 'dev' });
+authWorld.iam(rootCaller()).call('AttachUserPolicy', { UserName: 'dev', PolicyArn: 'arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPowerUser' });
+const dev = authWorld.ecr({ arn: 'arn:aws:iam::123456789012:user/dev', accountId: '123456789012' }, 'us-east-1');
+
+describe('authorized ECR calls (IAM user with a managed policy)', () => {
+	bench('DescribeRepositories as an IAM user', () => {
+		dev.call('DescribeRepositories', { repositoryNames: ['app'] });
+	});
+});

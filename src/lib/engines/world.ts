@@ -9,11 +9,15 @@ import { ecrOperations, isEcrOperation, type EcrOperationName, type EcrOperation
 import { emptyRegistry, type EcrRegistryState } from './ecr/state';
 import { ACCOUNTS, ORGANIZATION_ID, REGIONS, type Caller } from './world-constants';
 import { AccessDeniedException } from './access-denied';
+import { finishJob } from './ecr/finish-job';
+import { PUBLIC_REGION, isPublicOperation, publicAccessRequests, publicOperations, pullPublicImage, type PublicOperationName, type PublicPull } from './ecr/public';
+import type { WorldEvent } from './world-events';
 import { accessRequests, type AccessRequest } from './ecr/access';
 import { authorize, checkAccess, type AuthorizationRequest, type AuthorizationResult, type NamedPolicy } from './iam';
 import { identityOperations, isIdentityOperation, type IdentityOperationName } from './identity/operations';
 import { identityPoliciesFor } from './identity/principals';
 import { emptyIdentities, type IdentityState } from './identity/state';
+import { emptyJobs, nextDue, pendingJobs, scheduleJob, tickJobs, type FinishedJob, type JobsState } from './jobs/scheduler';
 
 export const WORLD_FORMAT = 'ecr-cfn-course/world';
 
@@ -23,18 +27,17 @@ export interface WorldSnapshot {
 	now: string;
 	ecr: EcrRegistryState[];
 	iam: IdentityState[];
+	jobs: JobsState;
+	/** One ECR Public registry per account. */
+	ecrPublic: EcrRegistryState[];
 }
 
-/** Something the world did on its own while time passed, for timelines and feedback. */
-export interface WorldEvent {
-	at: string;
-	kind: 'lifecycle-run';
-	accountId: string;
-	region: string;
-	repositoryName: string;
-	expired: string[];
-	transitioned: string[];
+export interface EcrPublicApi {
+	call<N extends PublicOperationName>(operation: N, input: unknown): ReturnType<(typeof publicOperations)[N]>;
+	callByName(operation: string, input: unknown): unknown;
 }
+
+export type { WorldEvent } from './world-events';
 
 export interface EcrApi {
 	call<N extends EcrOperationName>(operation: N, input: unknown): EcrOperationOutput<N>;
@@ -51,16 +54,21 @@ export class World {
 	readonly clock: VirtualClock;
 	#ecr: EcrRegistryState[];
 	#iam: IdentityState[];
+	#jobs: JobsState;
+	#ecrPublic: EcrRegistryState[];
 
-	private constructor(clock: VirtualClock, ecr: EcrRegistryState[], iam: IdentityState[]) {
+	private constructor(clock: VirtualClock, ecr: EcrRegistryState[], iam: IdentityState[], jobs: JobsState, ecrPublic: EcrRegistryState[]) {
 		this.clock = clock;
 		this.#ecr = ecr;
 		this.#iam = iam;
+		this.#jobs = jobs;
+		this.#ecrPublic = ecrPublic;
 	}
 
 	static create(options: { now: Date | string }): World {
 		const registries = ACCOUNTS.flatMap((a) => REGIONS.map((r) => emptyRegistry(a, r)));
-		return new World(new VirtualClock(options.now), registries, ACCOUNTS.map(emptyIdentities));
+		const publicRegistries = ACCOUNTS.map((a) => emptyRegistry(a, PUBLIC_REGION));
+		return new World(new VirtualClock(options.now), registries, ACCOUNTS.map(emptyIdentities), emptyJobs(), publicRegistries);
 	}
 
 	#identities(accountId: string): IdentityState {
@@ -103,7 +111,7 @@ export class World {
 		return { call: (operation, input) => callByName(operation, input) as never, callByName };
 	}
 
-	#ecrContext(caller: Caller, region: string): EcrContext {
+	#ecrContext(caller: Caller, region: string, registries = this.#ecr): EcrContext {
 		if (!(REGIONS as readonly string[]).includes(region)) {
 			throw new AwsError('InvalidClientTokenId', `The simulated world has no Region '${region}'. Use one of ${REGIONS.join(', ')}.`, { httpStatus: 403 });
 		}
@@ -112,13 +120,19 @@ export class World {
 			clock: this.clock,
 			caller,
 			region,
-			registry: (accountId) => this.#ecr.find((r) => r.accountId === accountId && r.region === region),
+			registry: (accountId) => registries.find((r) => r.accountId === accountId && r.region === region),
 			wouldAllow: (action, resource, resourceAccount, resourcePolicy) =>
 				checkAccess(this.#authorizationRequest(caller, { action, resource, context: {} }), {
 					identityPolicies: identityPolicies(),
 					resourceAccount,
 					...(resourcePolicy ? { resourcePolicy } : {})
-				}).decision === 'Allow'
+				}).decision === 'Allow',
+			schedule: (kind, context, delayMs) => {
+				const startedAt = this.clock.now().toISOString();
+				const dueAt = new Date(this.clock.nowMs() + delayMs).toISOString();
+				scheduleJob(this.#jobs, kind, { ...context, startedAt, dueAt } as never);
+			},
+			isPending: (kind, test) => pendingJobs(this.#jobs, kind, test).length > 0
 		};
 	}
 
@@ -137,6 +151,25 @@ export class World {
 			call: (operation, input) => callByName(operation, input) as never,
 			callByName
 		};
+	}
+
+	/** Amazon ECR Public for one caller (its API lives in us-east-1). */
+	ecrPublic(caller: Caller): EcrPublicApi {
+		const ctx = this.#ecrContext(caller, PUBLIC_REGION, this.#ecrPublic);
+		const callByName = (operation: string, input: unknown): unknown => {
+			if (!isPublicOperation(operation)) {
+				throw new AwsError('UnknownOperationException', `The operation ${operation} is not supported by this simulator's ECR Public.`);
+			}
+			const policies = identityPoliciesFor(this.#identities(caller.accountId), caller.arn);
+			for (const req of publicAccessRequests(ctx, operation, input)) this.#authorizeOrThrow(caller, policies, req);
+			return publicOperations[operation](ctx, input);
+		};
+		return { call: (operation, input) => callByName(operation, input) as never, callByName };
+	}
+
+	/** An anonymous pull from ECR Public: no credentials, no IAM. */
+	pullPublic(reference: string): PublicPull {
+		return pullPublicImage(this.#ecrPublic, reference);
 	}
 
 	/**
@@ -164,12 +197,32 @@ export class World {
 		if (!Number.isFinite(target)) throw new AwsError('InvalidParameterException', `${String(instant)} is not a date.`);
 		if (target < this.clock.nowMs()) this.clock.setTo(target); // throws: time does not go back
 		const events: WorldEvent[] = [];
-		for (let midnight = (Math.floor(this.clock.nowMs() / DAY_MS) + 1) * DAY_MS; midnight <= target; midnight += DAY_MS) {
-			this.clock.setTo(midnight);
-			events.push(...this.#runLifecycle());
+		// Wake whatever falls due first (a job, or the daily lifecycle run at 00:00 UTC), then look
+		// again: finishing a job can start another (a replica scanned on push).
+		for (;;) {
+			const midnight = (Math.floor(this.clock.nowMs() / DAY_MS) + 1) * DAY_MS;
+			const job = nextDue(this.#jobs);
+			const next = Math.min(midnight, job ?? Infinity);
+			if (next > target) break;
+			this.clock.setTo(Math.max(next, this.clock.nowMs()));
+			const now = this.clock.now().toISOString();
+			for (const finished of tickJobs(this.#jobs, now)) events.push(...this.#finish(finished));
+			if (this.clock.nowMs() === midnight) events.push(...this.#runLifecycle());
 		}
 		this.clock.setTo(target);
 		return events;
+	}
+
+	/** Applies what a finished job produced to the world. */
+	#finish(job: FinishedJob): WorldEvent[] {
+		return finishJob(job, {
+			clock: this.clock,
+			registry: (accountId, region) => this.#ecr.find((r) => r.accountId === accountId && r.region === region),
+			schedule: (kind, context, delayMs) => {
+				const startedAt = this.clock.now().toISOString();
+				scheduleJob(this.#jobs, kind, { ...context, startedAt, dueAt: new Date(this.clock.nowMs() + delayMs).toISOString() } as never);
+			}
+		});
 	}
 
 	advanceBy(ms: number): WorldEvent[] {
@@ -199,7 +252,7 @@ export class World {
 	}
 
 	snapshot(): WorldSnapshot {
-		return { format: WORLD_FORMAT, version: 1, now: this.clock.now().toISOString(), ecr: clonePlain(this.#ecr), iam: clonePlain(this.#iam) };
+		return { format: WORLD_FORMAT, version: 1, now: this.clock.now().toISOString(), ecr: clonePlain(this.#ecr), iam: clonePlain(this.#iam), jobs: clonePlain(this.#jobs), ecrPublic: clonePlain(this.#ecrPublic) };
 	}
 
 	static restore(snapshot: unknown): World {
@@ -208,6 +261,8 @@ export class World {
 		if (s.version !== 1) throw new AwsError('InvalidParameterException', `Saved world version ${String(s.version)} is not supported.`);
 		if (typeof s.now !== 'string' || !Array.isArray(s.ecr)) throw new AwsError('InvalidParameterException', 'The saved world is incomplete.');
 		const iam = Array.isArray(s.iam) ? clonePlain(s.iam) : ACCOUNTS.map(emptyIdentities);
-		return new World(new VirtualClock(s.now), clonePlain(s.ecr), iam);
+		const jobs = s.jobs && Array.isArray(s.jobs.jobs) ? clonePlain(s.jobs) : emptyJobs();
+		const ecrPublic = Array.isArray(s.ecrPublic) ? clonePlain(s.ecrPublic) : ACCOUNTS.map((a) => emptyRegistry(a, PUBLIC_REGION));
+		return new World(new VirtualClock(s.now), clonePlain(s.ecr), iam, jobs, ecrPublic);
 	}
 }

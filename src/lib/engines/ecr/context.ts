@@ -1,6 +1,7 @@
 // What an ECR operation sees of the world: the clock, who is calling, where, and the registries.
 import type { VirtualClock } from '../clock';
 import type { NamedPolicy } from '../iam';
+import type { JobContexts, JobKind } from '../jobs/scheduler';
 import type { Caller } from '../world-constants';
 import { InvalidParameterException, RepositoryNotFoundException } from './errors';
 import type { EcrRegistryState, RepositoryState } from './state';
@@ -13,6 +14,10 @@ export interface EcrContext {
 	registry(accountId: string): EcrRegistryState | undefined;
 	/** Whether the caller would be allowed an action if the resource had this policy (lock-out checks). */
 	wouldAllow(action: string, resource: string, resourceAccount: string, resourcePolicy?: NamedPolicy): boolean;
+	/** Starts work that finishes `delayMs` of virtual time from now (a scan, a replication, a preview). */
+	schedule<K extends JobKind>(kind: K, context: Omit<JobContexts[K], 'startedAt' | 'dueAt'>, delayMs: number): void;
+	/** Whether such work is still running. */
+	isPending<K extends JobKind>(kind: K, test: (context: JobContexts[K]) => boolean): boolean;
 }
 
 /** The registry a request addresses: its registryId, or the caller's own account. */

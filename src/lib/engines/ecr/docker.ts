@@ -3,6 +3,8 @@
 // at the denied one) and hands the output back to get the next step.
 import { sha256Digest } from '../sha256';
 import { MEDIA_TYPES } from './manifest';
+import { BASE_IMAGE_REFERENCES, baseImageRootfs } from './scanning/base-images';
+import { encodeRootfs, type RootfsPackage } from './scanning/rootfs';
 
 export interface LocalImage {
 	/** Bytes of the image config (a JSON document). */
@@ -32,12 +34,37 @@ export const manifestFor = (image: LocalImage): string =>
 		3
 	);
 
-/** A small deterministic image, so labs and tests can push "node:18-alpine"-like images by name. */
-export function fakeImage(name: string, layerCount = 2): LocalImage {
+export interface FakeImageOptions {
+	/** A base image reference (see BASE_IMAGE_REFERENCES) whose filesystem becomes the first layer; defaults to the one `name` starts with. */
+	base?: string;
+	/** Application packages (npm, PyPI, or OS packages installed on top), written as the last layer. */
+	packages?: readonly RootfsPackage[];
+}
+
+// The longest known reference the name starts with, so "alpine:3.14-app" picks alpine:3.14.
+const baseFromName = (name: string): string | undefined =>
+	BASE_IMAGE_REFERENCES.filter((r) => name === r || name.startsWith(r)).sort((a, b) => b.length - a.length)[0];
+
+/**
+ * A small deterministic image, so labs and tests can push "node:18-alpine"-like images by name.
+ * When the name starts with a known base image, its first layer is that base's simulated
+ * filesystem, so scanners find the base's packages in it; other layers are opaque filler.
+ */
+export function fakeImage(name: string, layerCount = 2, options: FakeImageOptions = {}): LocalImage {
 	const enc = new TextEncoder();
+	const baseReference = options.base ?? baseFromName(name);
+	const base = baseReference === undefined ? undefined : baseImageRootfs(baseReference);
+	if (baseReference !== undefined && options.base !== undefined && !base) throw new TypeError(`Unknown base image ${JSON.stringify(baseReference)}`);
+	const appPackages = options.packages?.length ? [...options.packages] : undefined;
+	const total = Math.max(layerCount, (base ? 1 : 0) + (appPackages ? 1 : 0));
+	const layers = Array.from({ length: total }, (_, i) => {
+		if (i === 0 && base) return encodeRootfs(base);
+		if (i === total - 1 && appPackages) return encodeRootfs({ packages: appPackages });
+		return enc.encode(`layer ${i} of ${name}\n`.repeat(64));
+	});
 	return {
 		config: enc.encode(JSON.stringify({ architecture: 'amd64', os: 'linux', config: { Labels: { 'simulated.image': name } } })),
-		layers: Array.from({ length: layerCount }, (_, i) => enc.encode(`layer ${i} of ${name}\n`.repeat(64)))
+		layers
 	};
 }
 

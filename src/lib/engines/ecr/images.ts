@@ -22,7 +22,9 @@ import {
 } from './errors';
 import { asInput, decodeToken, encodeToken, optionalEnum, optionalInteger, optionalList, optionalObject, optionalString, requiredString } from './input';
 import { parseManifest } from './manifest';
-import type { ImageState, RepositoryState } from './state';
+import { replicateOnPush } from './replication';
+import { scanOnPush, scanSummary } from './scanning/scan-api';
+import type { EcrRegistryState, ImageState, RepositoryState } from './state';
 
 const DIGEST = /^[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+$/;
 const TAG_STATUS = ['TAGGED', 'UNTAGGED', 'ANY'] as const;
@@ -123,6 +125,8 @@ export function putImage(ctx: EcrContext, raw: unknown): PutImageResponse {
 		repo.images.push(image);
 	}
 	if (tag !== undefined) image.imageTags.push(tag);
+	if (!existing) scanOnPush(registry, repo, image, ctx.clock.now(), ctx.schedule);
+	replicateOnPush(ctx, registry, repo, image, tag);
 	return {
 		image: {
 			registryId: registry.accountId,
@@ -202,9 +206,9 @@ function tagFilter(input: ReturnType<typeof asInput>) {
 	return (i: ImageState) => status === 'ANY' || (status === 'TAGGED') === i.imageTags.length > 0;
 }
 
-export function imageDetail(accountId: string, repo: RepositoryState, i: ImageState): ImageDetail {
+export function imageDetail(registry: EcrRegistryState, repo: RepositoryState, i: ImageState, now: Date): ImageDetail {
 	return {
-		registryId: accountId,
+		registryId: registry.accountId,
 		repositoryName: repo.repositoryName,
 		imageDigest: i.imageDigest,
 		...(i.imageTags.length ? { imageTags: [...i.imageTags] } : {}),
@@ -214,7 +218,8 @@ export function imageDetail(accountId: string, repo: RepositoryState, i: ImageSt
 		...(i.artifactMediaType ? { artifactMediaType: i.artifactMediaType } : {}),
 		...(i.lastRecordedPullTime ? { lastRecordedPullTime: new Date(i.lastRecordedPullTime) } : {}),
 		imageStatus: i.storageClass === 'ARCHIVE' ? 'ARCHIVED' : 'ACTIVE',
-		...(i.lastArchivedAt ? { lastArchivedAt: new Date(i.lastArchivedAt) } : {})
+		...(i.lastArchivedAt ? { lastArchivedAt: new Date(i.lastArchivedAt) } : {}),
+		...scanSummary(registry, repo, i, now)
 	};
 }
 
@@ -231,7 +236,7 @@ export function describeImages(ctx: EcrContext, raw: unknown): DescribeImagesRes
 		const details = readImageIds(ids).map((id) => {
 			const found = resolve(repo, id);
 			if (isFailure(found)) throw new ImageNotFoundException(id, repo.repositoryName, registry.accountId);
-			return imageDetail(registry.accountId, repo, found);
+			return imageDetail(registry, repo, found, ctx.clock.now());
 		});
 		return { imageDetails: details };
 	}
@@ -239,7 +244,7 @@ export function describeImages(ctx: EcrContext, raw: unknown): DescribeImagesRes
 	const start = decodeToken(nextToken);
 	const size = maxResults ?? 100;
 	return {
-		imageDetails: all.slice(start, start + size).map((i) => imageDetail(registry.accountId, repo, i)),
+		imageDetails: all.slice(start, start + size).map((i) => imageDetail(registry, repo, i, ctx.clock.now())),
 		...(start + size < all.length ? { nextToken: encodeToken(start + size) } : {})
 	};
 }

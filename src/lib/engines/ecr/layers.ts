@@ -25,6 +25,7 @@ import {
 } from './errors';
 import { asInput, optionalInteger, optionalList, optionalString, requiredString, type Input } from './input';
 import { registryHost } from './names';
+import { readRootfs } from './scanning/rootfs';
 import type { EcrRegistryState, RepositoryState } from './state';
 
 const DIGEST = /^[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+$/;
@@ -140,7 +141,8 @@ export function completeLayerUpload(ctx: EcrContext, raw: unknown): CompleteLaye
 		throw new LayerAlreadyExistsException(`The layer with digest '${actual}' already exists in the repository with name '${repo.repositoryName}' in the registry with id '${registry.accountId}'`);
 	}
 	repo.uploads = repo.uploads.filter((u) => u !== upload);
-	repo.layers.push({ layerDigest: actual, layerSize: bytes.length });
+	const rootfs = readRootfs(bytes);
+	repo.layers.push({ layerDigest: actual, layerSize: bytes.length, ...(rootfs ? { rootfs } : {}) });
 	return { registryId: registry.accountId, repositoryName: repo.repositoryName, uploadId, layerDigest: actual };
 }
 
@@ -152,7 +154,9 @@ export function batchCheckLayerAvailability(ctx: EcrContext, raw: unknown): Batc
 	const response: Required<Pick<BatchCheckLayerAvailabilityResponse, 'layers' | 'failures'>> = { layers: [], failures: [] };
 	for (const d of digests) {
 		if (typeof d !== 'string' || d === '') {
-			response.failures.push({ layerDigest: typeof d === 'string' ? d : String(d), failureCode: 'MissingLayerDigest', failureReason: 'The layer digest is missing' } satisfies LayerFailure);
+			// Object.prototype.toString, not String(): an object without a prototype has no toString.
+			const shown = typeof d === 'string' ? d : d !== null && typeof d === 'object' ? Object.prototype.toString.call(d) : String(d);
+			response.failures.push({ layerDigest: shown, failureCode: 'MissingLayerDigest', failureReason: 'The layer digest is missing' } satisfies LayerFailure);
 		} else if (!DIGEST.test(d)) {
 			response.failures.push({ layerDigest: d, failureCode: 'InvalidLayerDigest', failureReason: 'Invalid layer digest' });
 		} else {

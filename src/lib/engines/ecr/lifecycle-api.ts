@@ -66,6 +66,16 @@ export function deleteLifecyclePolicy(ctx: EcrContext, raw: unknown): DeleteLife
 	return response;
 }
 
+/** How long a preview stays IN_PROGRESS (AWS takes seconds; the exact time is not documented). */
+export const PREVIEW_DURATION_MS = 3000;
+
+/** Called when the preview's job finishes: a newer preview may have replaced the one it ran for. */
+export function completeLifecyclePreview(repo: RepositoryState, startedAt: string): boolean {
+	if (repo.lifecyclePreview?.startedAt !== startedAt || repo.lifecyclePreview.status !== 'IN_PROGRESS') return false;
+	repo.lifecyclePreview.status = 'COMPLETE';
+	return true;
+}
+
 export function startLifecyclePolicyPreview(ctx: EcrContext, raw: unknown): StartLifecyclePolicyPreviewResponse {
 	const input = asInput(raw);
 	const registry = targetRegistry(ctx, optionalString(input, 'registryId'));
@@ -74,8 +84,15 @@ export function startLifecyclePolicyPreview(ctx: EcrContext, raw: unknown): Star
 	if (text === undefined) throw new LifecyclePolicyNotFoundException(repo.repositoryName, registry.accountId);
 	const policy = parseLifecyclePolicy(text);
 	const now = ctx.clock.now();
-	// The simulator evaluates at once; AWS reports IN_PROGRESS here and COMPLETE on a later Get.
-	repo.lifecyclePreview = { lifecyclePolicyText: text, startedAt: now.toISOString(), results: evaluateLifecyclePolicy(policy, lifecycleImages(repo), now).map(toPreview) };
+	// The preview judges the repository as it is now; like AWS it reports IN_PROGRESS until a
+	// later Get, here after PREVIEW_DURATION_MS of virtual time.
+	repo.lifecyclePreview = {
+		lifecyclePolicyText: text,
+		startedAt: now.toISOString(),
+		status: 'IN_PROGRESS',
+		results: evaluateLifecyclePolicy(policy, lifecycleImages(repo), now).map(toPreview)
+	};
+	ctx.schedule('lifecyclePreview', { accountId: registry.accountId, region: ctx.region, repositoryName: repo.repositoryName }, PREVIEW_DURATION_MS);
 	return { registryId: registry.accountId, repositoryName: repo.repositoryName, lifecyclePolicyText: text, status: 'IN_PROGRESS' };
 }
 
@@ -91,6 +108,9 @@ export function getLifecyclePolicyPreview(ctx: EcrContext, raw: unknown): GetLif
 	const tagStatus = (filter && optionalEnum(filter, 'tagStatus', ['TAGGED', 'UNTAGGED', 'ANY'] as const, 'filter.tagStatus')) ?? 'ANY';
 	const preview = repo.lifecyclePreview;
 	if (!preview) throw new LifecyclePolicyPreviewNotFoundException(repo.repositoryName, registry.accountId);
+	if (preview.status === 'IN_PROGRESS') {
+		return { registryId: registry.accountId, repositoryName: repo.repositoryName, lifecyclePolicyText: preview.lifecyclePolicyText, status: 'IN_PROGRESS', previewResults: [] };
+	}
 	const wanted = ids?.map((id) => asInput(id));
 	let results = preview.results.filter((r) => tagStatus === 'ANY' || (tagStatus === 'TAGGED') === r.imageTags.length > 0);
 	if (wanted) results = results.filter((r) => wanted.some((w) => w.imageDigest === r.imageDigest || (typeof w.imageTag === 'string' && r.imageTags.includes(w.imageTag))));

@@ -5,6 +5,8 @@ import { batchDeleteImage, batchGetImage, describeImages, listImages, putImage }
 import { batchCheckLayerAvailability, completeLayerUpload, getAuthorizationToken, getDownloadUrlForLayer, initiateLayerUpload, uploadLayerPart } from './layers';
 import { deleteLifecyclePolicy, getLifecyclePolicy, getLifecyclePolicyPreview, putLifecyclePolicy, startLifecyclePolicyPreview } from './lifecycle-api';
 import { deleteRegistryPolicy, deleteRepositoryPolicy, getRegistryPolicy, getRepositoryPolicy, putRegistryPolicy, setRepositoryPolicy } from './policies';
+import { describeImageReplicationStatus } from './replication';
+import { describeImageScanFindings, startImageScan } from './scanning/scan-api';
 import { describeRegistry, getRegistryScanningConfiguration, putImageScanningConfiguration, putRegistryScanningConfiguration, putReplicationConfiguration } from './registry-settings';
 import { createRepository, deleteRepository, describeRepositories, listTagsForResource, putImageTagMutability, tagResource, untagResource } from './repositories';
 
@@ -38,6 +40,9 @@ export const ecrOperations = {
 	PutRegistryPolicy: putRegistryPolicy,
 	GetRegistryPolicy: getRegistryPolicy,
 	DeleteRegistryPolicy: deleteRegistryPolicy,
+	StartImageScan: startImageScan,
+	DescribeImageScanFindings: describeImageScanFindings,
+	DescribeImageReplicationStatus: describeImageReplicationStatus,
 	PutRegistryScanningConfiguration: putRegistryScanningConfiguration,
 	GetRegistryScanningConfiguration: getRegistryScanningConfiguration,
 	PutImageScanningConfiguration: putImageScanningConfiguration,

@@ -12,7 +12,14 @@ import { InvalidParameterException, ValidationException } from './errors';
 import { asInput, optionalBoolean, optionalEnum, optionalList, optionalObject, optionalString, requiredString } from './input';
 import type { ReplicationRuleState, ScanningRuleState } from './state';
 
-const SCAN_FILTER = /^[a-z0-9*](?:[._\-/a-z0-9*]?[a-z0-9*]+)*$/;
+/** The API model's pattern for a scanning filter, as the error message quotes it. */
+const SCAN_FILTER_PATTERN = '^[a-z0-9*](?:[._\\-/a-z0-9*]?[a-z0-9*]+)*$';
+/**
+ * The same language without the nested quantifier, which backtracks exponentially on a long
+ * run of letters followed by one bad character: letters, digits and `*`, with single separators
+ * `. _ - /` between them.
+ */
+const SCAN_FILTER = /^[a-z0-9*]+(?:[._\-/][a-z0-9*]+)*$/;
 const PREFIX_FILTER = /^(?:[a-z0-9]+(?:[._-][a-z0-9]*)*\/)*[a-z0-9]*(?:[._-][a-z0-9]*)*$/;
 
 export function putRegistryScanningConfiguration(ctx: EcrContext, raw: unknown): PutRegistryScanningConfigurationResponse {
@@ -35,7 +42,7 @@ export function putRegistryScanningConfiguration(ctx: EcrContext, raw: unknown):
 				const filter = asInput(f);
 				const fw = `${where}.repositoryFilters.${j + 1}.member`;
 				const text = requiredString(filter, 'filter', `${fw}.filter`);
-				if (text.length > 255 || !SCAN_FILTER.test(text)) throw InvalidParameterException.at(`${fw}.filter`, `must satisfy regular expression '${SCAN_FILTER.source}'`);
+				if (text.length > 255 || !SCAN_FILTER.test(text)) throw InvalidParameterException.at(`${fw}.filter`, `must satisfy regular expression '${SCAN_FILTER_PATTERN}'`);
 				if (optionalEnum(filter, 'filterType', ['WILDCARD'] as const, `${fw}.filterType`) === undefined) throw InvalidParameterException.at(`${fw}.filterType`, 'must not be null');
 				return { filter: text, filterType: 'WILDCARD' as const };
 			})

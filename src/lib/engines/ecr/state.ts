@@ -1,6 +1,7 @@
 // What an ECR registry holds, as plain JSON (dates as ISO strings) so a world snapshots with
 // structuredClone and restores exactly.
 import type { EncryptionType, ImageTagMutability } from '@aws-sdk/client-ecr';
+import type { RootfsInfo } from './scanning/rootfs';
 
 export interface TagState {
 	Key: string;
@@ -26,11 +27,33 @@ export interface ImageState {
 	/** Absent while in the standard storage class. */
 	storageClass?: 'ARCHIVE';
 	lastArchivedAt?: string;
+	scan?: ImageScanState;
+	/** Per destination, for images pushed while a replication rule matched the repository. */
+	replication?: ReplicationStatusState[];
+}
+
+export interface ReplicationStatusState {
+	region: string;
+	registryId: string;
+	status: 'IN_PROGRESS' | 'COMPLETE' | 'FAILED';
+	failureCode?: string;
 }
 
 export interface LayerState {
 	layerDigest: string;
 	layerSize: number;
+	/** What a scanner found inside the layer (OS release, packages), when it is a simulated rootfs. */
+	rootfs?: RootfsInfo;
+}
+
+/** The latest scan of an image, of the registry's scan type at the time. */
+export interface ImageScanState {
+	type: 'BASIC' | 'ENHANCED';
+	status: 'IN_PROGRESS' | 'COMPLETE' | 'FAILED' | 'UNSUPPORTED_IMAGE' | 'ACTIVE' | 'PENDING' | 'SCAN_ELIGIBILITY_EXPIRED';
+	startedAt: string;
+	completedAt?: string;
+	/** Continuous (enhanced) scanning keeps re-evaluating the image as new CVEs are published. */
+	continuous?: boolean;
 }
 
 /** An upload between InitiateLayerUpload and CompleteLayerUpload; parts kept as base64. */
@@ -43,6 +66,8 @@ export interface UploadState {
 export interface LifecyclePreviewState {
 	lifecyclePolicyText: string;
 	startedAt: string;
+	/** Absent in worlds saved before previews took time: COMPLETE. */
+	status?: 'IN_PROGRESS' | 'COMPLETE';
 	results: {
 		imageDigest: string;
 		imageTags: string[];

@@ -5,6 +5,7 @@ import { AwsError } from '../../../../src/lib/engines/errors';
 import { DAY_MS } from '../../../../src/lib/engines/clock';
 import { rootCaller } from '../../../../src/lib/engines/world-constants';
 import { fakeImage, pushSteps, runSteps } from '../../../../src/lib/engines/ecr/docker';
+import { PREVIEW_DURATION_MS } from '../../../../src/lib/engines/ecr/lifecycle-api';
 
 const START = '2026-10-01T09:00:00.000Z';
 const untaggedOlderThan30 = JSON.stringify({
@@ -71,6 +72,7 @@ describe('lifecycle policy operations', () => {
 		const [build1, build2] = ecr.call('DescribeImages', { repositoryName: 'web' }).imageDetails ?? [];
 
 		ecr.call('StartLifecyclePolicyPreview', { repositoryName: 'web', lifecyclePolicyText: untaggedOlderThan30 });
+		world.advanceBy(PREVIEW_DURATION_MS);
 		const preview = ecr.call('GetLifecyclePolicyPreview', { repositoryName: 'web' });
 		expect(preview.status).toBe('COMPLETE');
 		expect(preview.previewResults?.map((r) => r.imageDigest)).toEqual([build1?.imageDigest]);
@@ -111,6 +113,7 @@ describe('lifecycle policy operations', () => {
 					});
 					ecr.call('PutLifecyclePolicy', { repositoryName: 'web', lifecyclePolicyText: policy });
 					ecr.call('StartLifecyclePolicyPreview', { repositoryName: 'web' });
+					world.advanceBy(PREVIEW_DURATION_MS);
 					const said = (ecr.call('GetLifecyclePolicyPreview', { repositoryName: 'web' }).previewResults ?? []).map((r) => r.imageDigest).sort();
 					const before = (ecr.call('DescribeImages', { repositoryName: 'web', maxResults: 1000 }).imageDetails ?? []).map((d) => d.imageDigest);
 					// Run at the next midnight, with no time for anything to age in between.

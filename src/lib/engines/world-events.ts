@@ -1,0 +1,25 @@
+// What the world did on its own while time passed, for timelines, notifications and graders.
+
+export type WorldEvent =
+	| {
+			at: string;
+			kind: 'lifecycle-run';
+			accountId: string;
+			region: string;
+			repositoryName: string;
+			expired: string[];
+			transitioned: string[];
+	  }
+	| { at: string; kind: 'lifecycle-preview-complete'; accountId: string; region: string; repositoryName: string }
+	| { at: string; kind: 'image-scan-complete'; accountId: string; region: string; repositoryName: string; imageDigest: string; status: string }
+	| {
+			at: string;
+			kind: 'replication-complete' | 'replication-failed';
+			accountId: string;
+			region: string;
+			repositoryName: string;
+			imageDigest: string;
+			destinationAccountId: string;
+			destinationRegion: string;
+			reason?: string;
+	  };
