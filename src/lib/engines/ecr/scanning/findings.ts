@@ -14,11 +14,11 @@
 import type { EnhancedImageScanFinding, FindingSeverity, ImageScanFinding, VulnerablePackage } from '@aws-sdk/client-ecr';
 import { sha256, toHex } from '../../sha256';
 import { CATALOGUE_UPDATED_AT, VULNERABILITIES, type AffectedPackage, type CatalogueVulnerability } from './catalogue';
-
-export { CATALOGUE_UPDATED_AT };
 import { compareStrings, isOsEcosystem, mergeRootfs, type Ecosystem, type ImageContents, type InstalledPackage, type RootfsInfo } from './rootfs';
 import { countSeverities, cvss2Severity, cvss3Severity, severityRank, vendorSeverity } from './severity';
 import { inRange } from './versions';
+
+export { CATALOGUE_UPDATED_AT };
 
 /** ECR's words for an image without an OS it can scan (seen in DescribeImageScanFindings responses). */
 export const UNSUPPORTED_IMAGE_DESCRIPTION = 'UnsupportedImageError: The operating system and/or package manager are not supported.';
