@@ -26,7 +26,9 @@ const DIGEST = /^[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+$/;
 
 function descriptor(value: unknown, where: string): { digest: string; size: number; mediaType?: string } {
 	const d = value as { digest?: unknown; size?: unknown; mediaType?: unknown } | null;
-	if (!d || typeof d !== 'object' || typeof d.digest !== 'string' || !DIGEST.test(d.digest) || typeof d.size !== 'number' || !Number.isInteger(d.size) || d.size < 0) {
+	// A size is an int64 in the OCI spec; a safe integer here, so the sum of the layers (the
+	// image size ECR reports and the world saves as JSON) stays a finite number.
+	if (!d || typeof d !== 'object' || typeof d.digest !== 'string' || !DIGEST.test(d.digest) || typeof d.size !== 'number' || !Number.isSafeInteger(d.size) || d.size < 0) {
 		throw InvalidParameterException.at('imageManifest', `${where} must be a descriptor with a digest and a size`);
 	}
 	return { digest: d.digest, size: d.size, ...(typeof d.mediaType === 'string' ? { mediaType: d.mediaType } : {}) };
