@@ -1,9 +1,23 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
-import { lessonSlugs, open } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { createAndPush, lessonSlugs, open, pushImage } from './helpers';
+
+/** Puts every kind of sandbox output on screen: tables, severity badges, a denial with its explanation, a preview. */
+async function fillSandbox(page: Page) {
+	await page.getByRole('heading', { name: 'Create a repository' }).waitFor();
+	await createAndPush(page, { repository: 'web', base: 'python:3.7', tag: 'v1' });
+	await page.getByRole('button', { name: '+1 minute' }).click();
+	await page.getByRole('button', { name: 'Findings for web:v1' }).click();
+	await page.getByTestId('findings-table').waitFor();
+	await page.getByRole('button', { name: 'Preview', exact: true }).click();
+	await page.getByTestId('lifecycle-preview').waitFor();
+	await page.getByRole('radio', { name: /IAM user dev/ }).check();
+	await pushImage(page, { repository: 'web', base: 'alpine:3.14', tag: 'v2' });
+	await page.getByTestId('explanation').getByText(/Every statement IAM evaluated|None\./).first().waitFor();
+}
 
 for (const theme of ['light', 'dark'] as const) {
-	for (const [name, path] of [['home', '/'], ['a lesson', `/lessons/${lessonSlugs[7] ?? lessonSlugs[0]}`], ['search', '/search?q=policy']] as const) {
+	for (const [name, path] of [['home', '/'], ['a lesson', `/lessons/${lessonSlugs[7] ?? lessonSlugs[0]}`], ['search', '/search?q=policy'], ['the sandbox', '/sandbox']] as const) {
 		test(`${name} has no serious or critical axe violations in the ${theme} theme`, async ({ page }) => {
 			await page.emulateMedia({ colorScheme: theme });
 			await open(page, path);
@@ -13,6 +27,7 @@ for (const theme of ['light', 'dark'] as const) {
 				await q.getByRole('radio').first().check();
 				await q.getByRole('button', { name: 'Check answer' }).click();
 			}
+			if (path === '/sandbox') await fillSandbox(page);
 			const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
 			const serious = results.violations
 				.filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -42,8 +57,9 @@ test('the theme toggle switches themes and the choice survives a reload', async 
 
 test('at 360 px wide nothing scrolls sideways, and the keyboard reaches the content first', async ({ page }) => {
 	await page.setViewportSize({ width: 360, height: 740 });
-	for (const path of ['/', `/lessons/${lessonSlugs[7] ?? lessonSlugs[0]}`, '/search?q=stack']) {
+	for (const path of ['/', `/lessons/${lessonSlugs[7] ?? lessonSlugs[0]}`, '/search?q=stack', '/sandbox']) {
 		await open(page, path);
+		if (path === '/sandbox') await fillSandbox(page);
 		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 		expect(overflow, path).toBeLessThanOrEqual(0);
 	}

@@ -1,17 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { lessonSlugs, open } from './helpers';
+import { blockForeignRequests, lessonSlugs, open } from './helpers';
 
 test('the site requests nothing from any host but its own', async ({ page, baseURL }) => {
-	const origin = new URL(baseURL ?? '').origin;
-	const foreign: string[] = [];
-	await page.route('**/*', (route) => {
-		const url = route.request().url();
-		if (new URL(url).origin !== origin && !url.startsWith('data:')) {
-			foreign.push(url);
-			return route.abort();
-		}
-		return route.continue();
-	});
+	const foreign = await blockForeignRequests(page, baseURL);
 	await open(page, '/');
 	await open(page, `/lessons/${lessonSlugs[0]}`);
 	await page.getByRole('link', { name: /Next/ }).click();
