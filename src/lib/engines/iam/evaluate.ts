@@ -112,7 +112,8 @@ function decideCore(request: AuthorizationRequest, policies: AuthorizationPolici
 			d.decision = 'Allow';
 			d.decided = [...identityAllow.map(tag('identity')), ...resourceAllowExact.map(tag('resource'))];
 		} else {
-			d.failedSide = 'both';
+			// Without a resource policy only the identity side could have allowed it.
+			d.failedSide = policies.resourcePolicy ? 'both' : 'identity';
 			d.deny = { kind: 'implicit', policyType: 'identity' };
 		}
 	} else {
@@ -158,6 +159,14 @@ export function authorize(request: AuthorizationRequest, policies: Authorization
 		}
 	}
 
+	if (d.decision === 'ImplicitDeny' && d.hasIdentity && !d.identityAllows) {
+		const count = d.identity.reduce((n, p) => n + p.results.length, 0);
+		notes.push(
+			count === 0
+				? `${who} has no identity-based policies, so nothing allows ${request.action}.`
+				: `None of the ${count} statement${count === 1 ? '' : 's'} in ${who}'s identity-based policies allows ${request.action} on ${request.resource}; each statement below says why.`
+		);
+	}
 	if (d.decision === 'ImplicitDeny' && !d.crossAccount && d.resourceAllowAccount.length > 0) {
 		notes.push(
 			`Within one account, a resource-policy statement whose Principal is the account (${d.resourceAllowAccount[0]?.explanation?.principal?.value}) does not allow anyone by itself: the account's IAM policies still have to allow ${request.action}.`

@@ -52,6 +52,9 @@ describe('every ECR call is authorized with AWS evaluation order', () => {
 			`User: ${dev.arn} is not authorized to perform: ecr:CreateRepository on resource: arn:aws:ecr:${REGION}:${LEARNER_ACCOUNT}:repository/other because no identity-based policy allows the ecr:CreateRepository action`
 		);
 		expect(world.snapshot()).toEqual(before);
+		const explanation = (e as AccessDeniedException).explanation;
+		expect(explanation.failedSide).toBe('identity');
+		expect(explanation.notes).toContain(`${dev.arn} has no identity-based policies, so nothing allows ecr:CreateRepository.`);
 	});
 
 	it('lets a PowerUser push but not delete the repository', () => {
