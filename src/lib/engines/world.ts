@@ -4,6 +4,7 @@ import { DAY_MS, VirtualClock } from './clock';
 import { applyLifecyclePolicy } from './ecr/lifecycle-api';
 import { AwsError } from './errors';
 import { clonePlain } from './plain-data';
+import { IDENTITY_SHAPE, JOBS_SHAPE, REGISTRY_SHAPE, assertShape } from './snapshot-shape';
 import type { EcrContext } from './ecr/context';
 import { ecrOperations, isEcrOperation, type EcrOperationName, type EcrOperationOutput } from './ecr/operations';
 import { emptyRegistry, type EcrRegistryState } from './ecr/state';
@@ -260,9 +261,15 @@ export class World {
 		if (!s || typeof s !== 'object' || s.format !== WORLD_FORMAT) throw new AwsError('InvalidParameterException', 'This is not a saved world.');
 		if (s.version !== 1) throw new AwsError('InvalidParameterException', `Saved world version ${String(s.version)} is not supported.`);
 		if (typeof s.now !== 'string' || !Array.isArray(s.ecr)) throw new AwsError('InvalidParameterException', 'The saved world is incomplete.');
-		const iam = Array.isArray(s.iam) ? clonePlain(s.iam) : ACCOUNTS.map(emptyIdentities);
-		const jobs = s.jobs && Array.isArray(s.jobs.jobs) ? clonePlain(s.jobs) : emptyJobs();
-		const ecrPublic = Array.isArray(s.ecrPublic) ? clonePlain(s.ecrPublic) : ACCOUNTS.map((a) => emptyRegistry(a, PUBLIC_REGION));
-		return new World(new VirtualClock(s.now), clonePlain(s.ecr), iam, jobs, ecrPublic);
+		if (!Number.isFinite(Date.parse(s.now))) throw new AwsError('InvalidParameterException', 'The saved world is damaged: now must be a date.');
+		// Worlds saved before IAM, timed jobs or ECR Public existed get empty ones.
+		const iam = s.iam === undefined ? ACCOUNTS.map(emptyIdentities) : s.iam;
+		const jobs = s.jobs === undefined ? emptyJobs() : s.jobs;
+		const ecrPublic = s.ecrPublic === undefined ? ACCOUNTS.map((a) => emptyRegistry(a, PUBLIC_REGION)) : s.ecrPublic;
+		assertShape(s.ecr, { list: REGISTRY_SHAPE }, 'ecr');
+		assertShape(ecrPublic, { list: REGISTRY_SHAPE }, 'ecrPublic');
+		assertShape(iam, { list: IDENTITY_SHAPE }, 'iam');
+		assertShape(jobs, JOBS_SHAPE, 'jobs');
+		return new World(new VirtualClock(s.now), clonePlain(s.ecr), clonePlain(iam), clonePlain(jobs), clonePlain(ecrPublic));
 	}
 }

@@ -52,6 +52,7 @@ export function nextDue(state: JobsState): number | undefined {
 	let next: number | undefined;
 	for (const j of state.jobs) {
 		const t = Date.parse(j.dueAt);
+		if (!Number.isFinite(t)) continue;
 		if (next === undefined || t < next) next = t;
 	}
 	return next;

@@ -1,0 +1,93 @@
+// A saved world comes back from storage that may be stale, hand-edited or half-written. Restore
+// checks its shape before trusting it, so a bad save is refused with a clear error instead of
+// failing later, mid-lab, with a TypeError.
+import { AwsError } from './errors';
+
+type Shape = 'string' | 'date' | 'number' | 'boolean' | 'object' | { optional: Shape } | { list: Shape } | { oneOf: readonly string[] } | { [key: string]: Shape };
+
+const opt = (s: Shape): Shape => ({ optional: s });
+const list = (s: Shape): Shape => ({ list: s });
+
+const tag: Shape = { Key: 'string', Value: 'string' };
+const image: Shape = {
+	imageDigest: 'string',
+	imageManifest: 'string',
+	imageManifestMediaType: 'string',
+	imageTags: list('string'),
+	imagePushedAt: 'date',
+	imageSizeInBytes: 'number',
+	artifactMediaType: opt('string'),
+	childDigests: list('string'),
+	lastRecordedPullTime: opt('date'),
+	storageClass: opt({ oneOf: ['ARCHIVE'] }),
+	lastArchivedAt: opt('date'),
+	scan: opt({ type: { oneOf: ['BASIC', 'ENHANCED'] }, status: 'string', startedAt: 'date', completedAt: opt('date'), continuous: opt('boolean') }),
+	replication: opt(list({ region: 'string', registryId: 'string', status: 'string', failureCode: opt('string') }))
+};
+const repository: Shape = {
+	repositoryName: 'string',
+	createdAt: 'date',
+	imageTagMutability: 'string',
+	imageTagMutabilityExclusionFilters: list({ filterType: 'string', filter: 'string' }),
+	scanOnPush: 'boolean',
+	encryptionType: 'string',
+	kmsKey: opt('string'),
+	tags: list(tag),
+	policyText: opt('string'),
+	lifecyclePolicyText: opt('string'),
+	lifecyclePolicyEvaluatedAt: opt('date'),
+	lifecyclePreview: opt({ lifecyclePolicyText: 'string', startedAt: 'date', status: opt({ oneOf: ['IN_PROGRESS', 'COMPLETE'] }), results: list({ imageDigest: 'string', imageTags: list('string'), imagePushedAt: 'date', storageClass: { oneOf: ['STANDARD', 'ARCHIVE'] }, action: { type: { oneOf: ['EXPIRE', 'TRANSITION'] } }, appliedRulePriority: 'number' }) }),
+	images: list(image),
+	layers: list({ layerDigest: 'string', layerSize: 'number', rootfs: opt({ packages: list({ ecosystem: 'string', name: 'string', version: 'string' }) }) }),
+	uploads: list({ uploadId: 'string', parts: list('string'), lastByteReceived: 'number' })
+};
+export const REGISTRY_SHAPE: Shape = {
+	accountId: 'string',
+	region: 'string',
+	repositories: list(repository),
+	scanning: { scanType: { oneOf: ['BASIC', 'ENHANCED'] }, rules: list({ scanFrequency: 'string', repositoryFilters: list({ filter: 'string', filterType: 'string' }) }) },
+	replicationRules: list({ destinations: list({ region: 'string', registryId: 'string' }), repositoryFilters: list({ filter: 'string', filterType: 'string' }) }),
+	policyText: opt('string'),
+	sequence: 'number'
+};
+const principal = { name: 'string', id: 'string', path: 'string', createdAt: 'date', inlinePolicies: list({ policyName: 'string', policyDocument: 'string' }), attachedPolicyArns: list('string') } as const;
+export const IDENTITY_SHAPE: Shape = {
+	accountId: 'string',
+	users: list(principal),
+	roles: list({ ...principal, assumeRolePolicyDocument: 'string', description: opt('string') }),
+	policies: list({ policyName: 'string', id: 'string', path: 'string', document: 'string', createdAt: 'date', description: opt('string') }),
+	sequence: 'number'
+};
+export const JOBS_SHAPE: Shape = {
+	jobs: list({ id: 'string', kind: { oneOf: ['imageScan', 'replication', 'lifecyclePreview'] }, dueAt: 'date', snapshot: { status: { oneOf: ['active'] }, value: { oneOf: ['running'] }, historyValue: 'object', children: 'object', context: { startedAt: 'date', dueAt: 'date' } }, payload: { startedAt: 'date', dueAt: 'date' } }),
+	sequence: 'number'
+};
+
+function check(value: unknown, shape: Shape, path: string): string | undefined {
+	if (shape === 'string' || shape === 'boolean') return typeof value === shape ? undefined : `${path} must be a ${shape}`;
+	if (shape === 'date') return typeof value === 'string' && Number.isFinite(Date.parse(value)) ? undefined : `${path} must be a date`;
+	if (shape === 'number') return typeof value === 'number' && Number.isFinite(value) ? undefined : `${path} must be a number`;
+	if (shape === 'object') return value !== null && typeof value === 'object' && !Array.isArray(value) ? undefined : `${path} must be an object`;
+	if ('optional' in shape && Object.keys(shape).length === 1) return value === undefined ? undefined : check(value, shape.optional as Shape, path);
+	if ('list' in shape && Object.keys(shape).length === 1) {
+		if (!Array.isArray(value)) return `${path} must be a list`;
+		for (let i = 0; i < value.length; i++) {
+			const problem = check(value[i], shape.list as Shape, `${path}[${i}]`);
+			if (problem) return problem;
+		}
+		return undefined;
+	}
+	if ('oneOf' in shape && Array.isArray(shape.oneOf)) return shape.oneOf.includes(value as string) ? undefined : `${path} must be one of ${shape.oneOf.join(', ')}`;
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) return `${path} must be an object`;
+	for (const key of Object.keys(shape)) {
+		const problem = check((value as Record<string, unknown>)[key], (shape as Record<string, Shape>)[key] as Shape, `${path}.${key}`);
+		if (problem) return problem;
+	}
+	return undefined;
+}
+
+/** Throws AWS-style if a saved part of the world does not have the shape the engines rely on. */
+export function assertShape(value: unknown, shape: Shape, path: string): void {
+	const problem = check(value, shape, path);
+	if (problem) throw new AwsError('InvalidParameterException', `The saved world is damaged: ${problem}.`);
+}

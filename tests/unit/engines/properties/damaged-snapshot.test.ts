@@ -1,0 +1,83 @@
+// A save can come back damaged (an old version, a hand edit, a half-written write). Restoring it
+// must either refuse it with an AwsError, or give a world whose every operation still answers
+// with a result or an AwsError: never a TypeError in the middle of a lab.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { World } from '../../../../src/lib/engines/world';
+import { AwsError } from '../../../../src/lib/engines/errors';
+import { OPERATIONS, PROPERTY_TIMEOUT, REGION, fixtures, runs } from './arbitraries';
+import { rootCaller } from '../../../../src/lib/engines/world-constants';
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+/** Every path into a JSON value, so a mutation can land anywhere. */
+function paths(value: Json, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+	out.push(prefix);
+	if (Array.isArray(value)) value.forEach((v, i) => paths(v, [...prefix, i], out));
+	else if (value && typeof value === 'object') for (const k of Object.keys(value)) paths(value[k] as Json, [...prefix, k], out);
+	return out;
+}
+
+function setAt(root: Json, path: (string | number)[], replacement: Json | undefined): Json {
+	if (path.length === 0) return replacement ?? null;
+	const copy = structuredClone(root);
+	let node = copy as Record<string | number, Json>;
+	for (const key of path.slice(0, -1)) node = node[key] as unknown as Record<string | number, Json>;
+	const last = path[path.length - 1] as string | number;
+	if (replacement === undefined) {
+		if (Array.isArray(node)) node.splice(Number(last), 1);
+		else delete node[last];
+	} else node[last] = replacement;
+	return copy;
+}
+
+const READS: [string, Record<string, unknown>][] = [
+	['DescribeRepositories', {}],
+	['DescribeImages', { repositoryName: 'web' }],
+	['ListImages', { repositoryName: 'web' }],
+	['GetLifecyclePolicyPreview', { repositoryName: 'web' }],
+	['DescribeRegistry', {}],
+	['GetRepositoryPolicy', { repositoryName: 'web' }],
+	['DescribeImageScanFindings', { repositoryName: 'web', imageId: { imageTag: 'v1' } }]
+];
+
+describe('restoring a damaged save', () => {
+	const base = JSON.parse(JSON.stringify(fixtures().snapshot)) as Json;
+	const all = paths(base);
+
+	it(
+		'refuses it with an AwsError, or restores a world that only ever answers with results or AwsErrors',
+		() => {
+			fc.assert(
+				fc.property(
+					fc.constantFrom(...all),
+					fc.oneof(fc.constant(undefined), fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>, fc.constantFrom<Json>(null, '', 0, -1, 'x', [], {}, true)),
+					(path, replacement) => {
+						const damaged = setAt(base, path, replacement);
+						let world: World;
+						try {
+							world = World.restore(damaged);
+						} catch (e) {
+							expect(e).toBeInstanceOf(AwsError);
+							return;
+						}
+						const ecr = world.ecr(rootCaller(), REGION);
+						const touch = (fn: () => unknown) => {
+							try {
+								fn();
+							} catch (e) {
+								if (!(e instanceof AwsError)) throw new Error(`damaged at ${path.join('.')}: ${String(e)}`);
+							}
+						};
+						for (const [op, input] of READS) touch(() => ecr.callByName(op, input));
+						touch(() => world.advanceBy(2 * 24 * 3600 * 1000));
+						touch(() => world.snapshot());
+						expect(OPERATIONS.length).toBeGreaterThan(0);
+					}
+				),
+				{ numRuns: runs(400) }
+			);
+		},
+		PROPERTY_TIMEOUT
+	);
+});
