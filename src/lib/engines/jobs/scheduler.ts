@@ -77,7 +77,15 @@ export function tickJobs(state: JobsState, now: string): FinishedJob[] {
 			state.jobs.splice(state.jobs.indexOf(job), 1);
 			finished.push({ kind: job.kind, output: snap.output } as FinishedJob);
 		} else {
-			job.snapshot = actor.getPersistedSnapshot();
+			// Still waiting: for the instant its own context names. A job that will never finish
+			// (only a damaged save can hold one) is dropped rather than woken forever.
+			const waitsFor = (snap as { context?: { dueAt?: unknown } }).context?.dueAt;
+			if (typeof waitsFor !== 'string' || !(Date.parse(waitsFor) > nowMs)) {
+				state.jobs.splice(state.jobs.indexOf(job), 1);
+			} else {
+				job.dueAt = waitsFor;
+				job.snapshot = actor.getPersistedSnapshot();
+			}
 		}
 		actor.stop();
 	}

@@ -81,3 +81,16 @@ describe('restoring a damaged save', () => {
 		PROPERTY_TIMEOUT
 	);
 });
+
+describe('a damaged job', () => {
+	it('that waits past its due instant is woken at the instant it waits for, not forever', () => {
+		const snapshot = JSON.parse(JSON.stringify(fixtures().snapshot)) as { jobs: { jobs: { dueAt: string; snapshot: { context: { dueAt: string } } }[] } };
+		const job = snapshot.jobs.jobs[0];
+		expect(job).toBeDefined();
+		if (!job) return;
+		job.snapshot.context.dueAt = '2027-06-01T00:00:00.000Z';
+		const world = World.restore(snapshot);
+		world.advanceBy(24 * 3600 * 1000);
+		expect((world.snapshot().jobs.jobs as { dueAt: string }[]).some((j) => j.dueAt === '2027-06-01T00:00:00.000Z')).toBe(true);
+	});
+});
