@@ -86,8 +86,48 @@ function check(value: unknown, shape: Shape, path: string): string | undefined {
 	return undefined;
 }
 
+/** A compiled shape: true when the value conforms. Paths are only built to explain a failure. */
+type Test = (value: unknown) => boolean;
+
+const compiled = new WeakMap<object, Test>();
+
+function compile(shape: Shape): Test {
+	if (shape === 'string' || shape === 'boolean') return (v) => typeof v === shape;
+	if (shape === 'date') return (v) => typeof v === 'string' && Number.isFinite(Date.parse(v));
+	if (shape === 'number') return (v) => typeof v === 'number' && Number.isFinite(v);
+	if (shape === 'object') return (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+	const hit = compiled.get(shape);
+	if (hit) return hit;
+	let test: Test;
+	if ('optional' in shape && Object.keys(shape).length === 1) {
+		const inner = compile(shape.optional as Shape);
+		test = (v) => v === undefined || inner(v);
+	} else if ('list' in shape && Object.keys(shape).length === 1) {
+		const item = compile(shape.list as Shape);
+		test = (v) => {
+			if (!Array.isArray(v)) return false;
+			for (let i = 0; i < v.length; i++) if (!item(v[i])) return false;
+			return true;
+		};
+	} else if ('oneOf' in shape && Array.isArray(shape.oneOf)) {
+		const allowed = new Set<unknown>(shape.oneOf);
+		test = (v) => allowed.has(v);
+	} else {
+		const fields = Object.keys(shape).map((k) => [k, compile((shape as Record<string, Shape>)[k] as Shape)] as const);
+		test = (v) => {
+			if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+			const o = v as Record<string, unknown>;
+			for (const [k, t] of fields) if (!t(o[k])) return false;
+			return true;
+		};
+	}
+	compiled.set(shape, test);
+	return test;
+}
+
 /** Throws AWS-style if a saved part of the world does not have the shape the engines rely on. */
 export function assertShape(value: unknown, shape: Shape, path: string): void {
-	const problem = check(value, shape, path);
-	if (problem) throw new AwsError('InvalidParameterException', `The saved world is damaged: ${problem}.`);
+	if (compile(shape)(value)) return;
+	const problem = check(value, shape, path) ?? `${path} is not valid`;
+	throw new AwsError('InvalidParameterException', `The saved world is damaged: ${problem}.`);
 }
