@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { World } from '../../../../src/lib/engines/world';
-import { AwsError } from '../../../../src/lib/engines/errors';
+import { caught } from './helpers';
 import { AccessDeniedException } from '../../../../src/lib/engines/access-denied';
 import { REPOSITORY_POLICY_MESSAGE } from '../../../../src/lib/engines/iam';
 import { LEARNER_ACCOUNT, SECOND_ACCOUNT, rootCaller, type Caller } from '../../../../src/lib/engines/world-constants';
@@ -27,15 +27,6 @@ function setup() {
 	return { world, admin, iam2 };
 }
 
-const caught = (fn: () => unknown): AwsError => {
-	try {
-		fn();
-	} catch (e) {
-		if (e instanceof AwsError) return e;
-		throw e;
-	}
-	throw new Error('expected an AwsError');
-};
 
 const push = (world: World, caller: Caller, registryId?: string) => {
 	const ecr = world.ecr(caller, REGION);

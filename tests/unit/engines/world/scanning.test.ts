@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { World } from '../../../../src/lib/engines/world';
-import { AwsError } from '../../../../src/lib/engines/errors';
+import { caught } from './helpers';
 import { rootCaller } from '../../../../src/lib/engines/world-constants';
 import { fakeImage, pushSteps, runSteps } from '../../../../src/lib/engines/ecr/docker';
 import { BASIC_SCAN_MS, ENHANCED_SCAN_MS, RESCAN_DURATION_MS } from '../../../../src/lib/engines/ecr/scanning/scan-api';
@@ -16,15 +16,6 @@ function setup(scanOnPush = true) {
 	return { world, ecr, push };
 }
 
-const caught = (fn: () => unknown): AwsError => {
-	try {
-		fn();
-	} catch (e) {
-		if (e instanceof AwsError) return e;
-		throw e;
-	}
-	throw new Error('expected an AwsError');
-};
 
 describe('basic scanning', () => {
 	it('scans on push: IN_PROGRESS, then COMPLETE with findings for an old base image', () => {
