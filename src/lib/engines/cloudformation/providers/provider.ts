@@ -26,6 +26,17 @@ export interface ProviderContext {
 	store: LightResourceStore;
 	/** A deterministic token for generated names and ids (e.g. `stack-Logical-1A2B3C4D5E6F`). */
 	uniqueSuffix(): string;
+	/**
+	 * State shared by every account and Region of the world, for names AWS keeps unique across
+	 * all of them (S3 bucket names) and for IAM, which is global. Optional: without it those
+	 * checks fall back to `store` (unique within the account and Region only).
+	 */
+	globalStore?: LightResourceStore;
+	/**
+	 * The resource's resolved `Metadata`, so a lab can make one resource fail on purpose
+	 * (`Simulator::Fault`, see fault-injection.ts). Optional: absent means no metadata.
+	 */
+	metadata?: Record<string, unknown>;
 }
 
 /** Properties after intrinsic functions are resolved: plain JSON. */
@@ -44,10 +55,16 @@ export interface ProvisionedResource {
  */
 export class ProviderError extends Error {
 	readonly handlerErrorCode: HandlerErrorCode;
-	constructor(message: string, handlerErrorCode: HandlerErrorCode) {
+	/**
+	 * Set when a create failed after the resource itself was made (a repository created, its
+	 * lifecycle policy refused): AWS's handler still returns the model, so rollback deletes it.
+	 */
+	readonly physicalId: string | undefined;
+	constructor(message: string, handlerErrorCode: HandlerErrorCode, physicalId?: string) {
 		super(message);
 		this.name = 'ProviderError';
 		this.handlerErrorCode = handlerErrorCode;
+		this.physicalId = physicalId;
 	}
 }
 
