@@ -22,4 +22,14 @@ export type WorldEvent =
 			destinationAccountId: string;
 			destinationRegion: string;
 			reason?: string;
+	  }
+	| {
+			at: string;
+			kind: 'stack-operation-complete';
+			accountId: string;
+			region: string;
+			stackId: string;
+			stackName: string;
+			/** The stack's status once the operation is over (CREATE_COMPLETE, ROLLBACK_COMPLETE ...). */
+			status: string;
 	  };

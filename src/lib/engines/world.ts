@@ -4,7 +4,7 @@ import { DAY_MS, VirtualClock } from './clock';
 import { applyLifecyclePolicy } from './ecr/lifecycle-api';
 import { AwsError } from './errors';
 import { clonePlain } from './plain-data';
-import { IDENTITY_SHAPE, JOBS_SHAPE, REGISTRY_SHAPE, assertShape } from './snapshot-shape';
+import { CLOUDFORMATION_SHAPE, IDENTITY_SHAPE, LIGHT_RESOURCES_SHAPE, REGISTRY_SHAPE, assertJobsShape, assertShape } from './snapshot-shape';
 import type { EcrContext } from './ecr/context';
 import { ecrOperations, isEcrOperation, type EcrOperationName, type EcrOperationOutput } from './ecr/operations';
 import { emptyRegistry, type EcrRegistryState } from './ecr/state';
@@ -18,7 +18,15 @@ import { authorize, checkAccess, type AuthorizationRequest, type AuthorizationRe
 import { identityOperations, isIdentityOperation, type IdentityOperationName } from './identity/operations';
 import { identityPoliciesFor } from './identity/principals';
 import { emptyIdentities, type IdentityState } from './identity/state';
-import { emptyJobs, nextDue, pendingJobs, scheduleJob, tickJobs, type FinishedJob, type JobsState } from './jobs/scheduler';
+import { emptyJobs, nextDue, pendingJobs, scheduleJob, signalJob, tickJobs, type AnyFinishedJob, type JobsState } from './jobs/scheduler';
+import type { CloudFormationApi } from './cloudformation/api';
+import { bindCloudFormation, checkStackOperations, schemaTypesDue, stackEnvironment, type CloudFormationHost } from './cloudformation/world-binding';
+import type { ProviderRegistry } from './cloudformation/stacks/environment';
+import { loadResourceSchemas, requireSchemas } from './cloudformation/stacks/schemas';
+import { STACK_OPERATION_STATES } from './cloudformation/stacks/stackOperationMachine';
+import { emptyCloudFormation, type CloudFormationState } from './cloudformation/stacks/state';
+import type { LightResourceState } from './cloudformation/providers/light-store';
+import { providerFor } from './cloudformation/providers/registry';
 
 export const WORLD_FORMAT = 'ecr-cfn-course/world';
 
@@ -31,7 +39,21 @@ export interface WorldSnapshot {
 	jobs: JobsState;
 	/** One ECR Public registry per account. */
 	ecrPublic: EcrRegistryState[];
+	/** CloudFormation per account and Region: stacks, their resources and events. */
+	cloudformation: CloudFormationState[];
+	/** Resources the simulator models lightly (S3, SNS, SQS, Logs, ECS, EC2 ...) per account and Region. */
+	lightResources: LightResourceState[];
+	/** Light state shared by the whole world (globally unique names, IAM shadows). */
+	globalResources: LightResourceState;
 }
+
+export interface WorldOptions {
+	/** Which provider creates each resource type a stack declares (default: the simulator's own). */
+	providers?: ProviderRegistry;
+}
+
+/** The account and Region the world-wide light store is filed under. */
+const GLOBAL = 'global';
 
 export interface EcrPublicApi {
 	call<N extends PublicOperationName>(operation: N, input: unknown): ReturnType<(typeof publicOperations)[N]>;
@@ -51,25 +73,56 @@ export interface IamApi {
 	callByName(operation: string, input: unknown): unknown;
 }
 
+interface WorldParts {
+	ecr: EcrRegistryState[];
+	iam: IdentityState[];
+	jobs: JobsState;
+	ecrPublic: EcrRegistryState[];
+	cloudformation: CloudFormationState[];
+	lightResources: LightResourceState[];
+	globalResources: LightResourceState;
+}
+
+const emptyLight = (accountId: string, region: string): LightResourceState => ({ accountId, region, resources: [], sequence: 0 });
+const everyRegion = <T>(make: (accountId: string, region: string) => T): T[] => ACCOUNTS.flatMap((a) => REGIONS.map((r) => make(a, r)));
+
 export class World {
 	readonly clock: VirtualClock;
 	#ecr: EcrRegistryState[];
 	#iam: IdentityState[];
 	#jobs: JobsState;
 	#ecrPublic: EcrRegistryState[];
+	#cloudformation: CloudFormationState[];
+	#light: LightResourceState[];
+	#globalLight: LightResourceState;
+	#providers: ProviderRegistry;
 
-	private constructor(clock: VirtualClock, ecr: EcrRegistryState[], iam: IdentityState[], jobs: JobsState, ecrPublic: EcrRegistryState[]) {
+	private constructor(clock: VirtualClock, parts: WorldParts, options: WorldOptions) {
 		this.clock = clock;
-		this.#ecr = ecr;
-		this.#iam = iam;
-		this.#jobs = jobs;
-		this.#ecrPublic = ecrPublic;
+		this.#ecr = parts.ecr;
+		this.#iam = parts.iam;
+		this.#jobs = parts.jobs;
+		this.#ecrPublic = parts.ecrPublic;
+		this.#cloudformation = parts.cloudformation;
+		this.#light = parts.lightResources;
+		this.#globalLight = parts.globalResources;
+		this.#providers = options.providers ?? providerFor;
 	}
 
-	static create(options: { now: Date | string }): World {
-		const registries = ACCOUNTS.flatMap((a) => REGIONS.map((r) => emptyRegistry(a, r)));
-		const publicRegistries = ACCOUNTS.map((a) => emptyRegistry(a, PUBLIC_REGION));
-		return new World(new VirtualClock(options.now), registries, ACCOUNTS.map(emptyIdentities), emptyJobs(), publicRegistries);
+	static create(options: { now: Date | string } & WorldOptions): World {
+		return new World(
+			new VirtualClock(options.now),
+			{
+				ecr: everyRegion(emptyRegistry),
+				iam: ACCOUNTS.map(emptyIdentities),
+				jobs: emptyJobs(),
+				ecrPublic: ACCOUNTS.map((a) => emptyRegistry(a, PUBLIC_REGION)),
+				cloudformation: everyRegion(emptyCloudFormation),
+				lightResources: everyRegion(emptyLight),
+				globalResources: emptyLight(GLOBAL, GLOBAL)
+			},
+			options
+		);
 	}
 
 	#identities(accountId: string): IdentityState {
@@ -168,6 +221,59 @@ export class World {
 		return { call: (operation, input) => callByName(operation, input) as never, callByName };
 	}
 
+	#lightState(accountId: string, region: string): LightResourceState {
+		let state = this.#light.find((s) => s.accountId === accountId && s.region === region);
+		if (!state) {
+			state = emptyLight(accountId, region);
+			this.#light.push(state);
+		}
+		return state;
+	}
+
+	/** What CloudFormation borrows from the world: its state, the engines, the job queue, IAM. */
+	#cfnHost(): CloudFormationHost {
+		return {
+			clock: this.clock,
+			providers: this.#providers,
+			state: (accountId, region) => this.#cloudformation.find((s) => s.accountId === accountId && s.region === region),
+			lightState: (accountId, region) => this.#lightState(accountId, region),
+			globalLight: this.#globalLight,
+			engines: (caller, region) => ({ ecr: this.ecr(caller, region), ecrPublic: this.ecrPublic(caller), iam: this.iam(caller) }),
+			startJob: (context) => scheduleJob(this.#jobs, 'stackOperation', context).id,
+			cancelJob: (jobId, env) => {
+				const finished = signalJob(this.#jobs, jobId, { type: 'stack.cancel', env });
+				if (finished) this.#finish(finished);
+			},
+			roleExists: (roleArn) => {
+				const m = /^arn:aws:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(roleArn);
+				const identities = m ? this.#iam.find((i) => i.accountId === m[1]) : undefined;
+				return !!identities?.roles.some((r) => r.name === m?.[2]);
+			},
+			authorize: (caller, requests) => {
+				const policies = identityPoliciesFor(this.#identities(caller.accountId), caller.arn);
+				for (const req of requests) this.#authorizeOrThrow(caller, policies, req);
+			}
+		};
+	}
+
+	/**
+	 * CloudFormation as seen by one caller in one Region. Every call is authorized first
+	 * (`cloudformation:<Operation>` on the stack); the resources a stack creates are created with
+	 * the caller's own permissions (or its service role's), as AWS does.
+	 */
+	cloudformation(caller: Caller, region: string): CloudFormationApi {
+		return bindCloudFormation(this.#cfnHost(), caller, region);
+	}
+
+	/**
+	 * Loads the resource schemas that CloudFormation operations in this world need (all of them
+	 * by default). Await it before the first CreateStack/UpdateStack and after restoring a world
+	 * saved mid-operation; until then such calls answer a retryable ServiceUnavailable.
+	 */
+	async cloudformationReady(): Promise<void> {
+		await loadResourceSchemas();
+	}
+
 	/** An anonymous pull from ECR Public: no credentials, no IAM. */
 	pullPublic(reference: string): PublicPull {
 		return pullPublicImage(this.#ecrPublic, reference);
@@ -198,6 +304,11 @@ export class World {
 		if (!Number.isFinite(target)) throw new AwsError('InvalidParameterException', `${String(instant)} is not a date.`);
 		if (target < this.clock.nowMs()) this.clock.setTo(target); // throws: time does not go back
 		const events: WorldEvent[] = [];
+		// A stack operation restored from a save validates properties against schemas loaded on
+		// demand: refuse to move until they are here, so the outcome never depends on load speed.
+		const needed = schemaTypesDue(this.#jobs, target);
+		if (needed.length > 0) requireSchemas(needed);
+		const env = stackEnvironment(this.#cfnHost());
 		// Wake whatever falls due first (a job, or the daily lifecycle run at 00:00 UTC), then look
 		// again: finishing a job can start another (a replica scanned on push).
 		for (;;) {
@@ -207,7 +318,7 @@ export class World {
 			if (next > target) break;
 			this.clock.setTo(Math.max(next, this.clock.nowMs()));
 			const now = this.clock.now().toISOString();
-			for (const finished of tickJobs(this.#jobs, now)) events.push(...this.#finish(finished));
+			for (const finished of tickJobs(this.#jobs, now, env)) events.push(...this.#finish(finished));
 			if (this.clock.nowMs() === midnight) events.push(...this.#runLifecycle());
 		}
 		this.clock.setTo(target);
@@ -215,7 +326,13 @@ export class World {
 	}
 
 	/** Applies what a finished job produced to the world. */
-	#finish(job: FinishedJob): WorldEvent[] {
+	#finish(job: AnyFinishedJob): WorldEvent[] {
+		if (job.kind === 'stackOperation') {
+			const o = job.output;
+			const stack = this.#cloudformation.find((s) => s.accountId === o.accountId && s.region === o.region)?.stacks.find((s) => s.stackId === o.stackId);
+			if (stack) delete stack.operationJobId;
+			return [{ at: this.clock.now().toISOString(), kind: 'stack-operation-complete', accountId: o.accountId, region: o.region, stackId: o.stackId, stackName: o.stackName, status: stack?.status ?? 'DELETE_COMPLETE' }];
+		}
 		return finishJob(job, {
 			clock: this.clock,
 			registry: (accountId, region) => this.#ecr.find((r) => r.accountId === accountId && r.region === region),
@@ -253,10 +370,21 @@ export class World {
 	}
 
 	snapshot(): WorldSnapshot {
-		return { format: WORLD_FORMAT, version: 1, now: this.clock.now().toISOString(), ecr: clonePlain(this.#ecr), iam: clonePlain(this.#iam), jobs: clonePlain(this.#jobs), ecrPublic: clonePlain(this.#ecrPublic) };
+		return {
+			format: WORLD_FORMAT,
+			version: 1,
+			now: this.clock.now().toISOString(),
+			ecr: clonePlain(this.#ecr),
+			iam: clonePlain(this.#iam),
+			jobs: clonePlain(this.#jobs),
+			ecrPublic: clonePlain(this.#ecrPublic),
+			cloudformation: clonePlain(this.#cloudformation),
+			lightResources: clonePlain(this.#light),
+			globalResources: clonePlain(this.#globalLight)
+		};
 	}
 
-	static restore(snapshot: unknown): World {
+	static restore(snapshot: unknown, options: WorldOptions = {}): World {
 		const s = snapshot as Partial<WorldSnapshot> | null;
 		if (!s || typeof s !== 'object' || s.format !== WORLD_FORMAT) throw new AwsError('InvalidParameterException', 'This is not a saved world.');
 		if (s.version !== 1) throw new AwsError('InvalidParameterException', `Saved world version ${String(s.version)} is not supported.`);
@@ -266,10 +394,30 @@ export class World {
 		const iam = s.iam === undefined ? ACCOUNTS.map(emptyIdentities) : s.iam;
 		const jobs = s.jobs === undefined ? emptyJobs() : s.jobs;
 		const ecrPublic = s.ecrPublic === undefined ? ACCOUNTS.map((a) => emptyRegistry(a, PUBLIC_REGION)) : s.ecrPublic;
+		// ... and those saved before CloudFormation existed get an empty one.
+		const cloudformation = s.cloudformation === undefined ? everyRegion(emptyCloudFormation) : s.cloudformation;
+		const lightResources = s.lightResources === undefined ? everyRegion(emptyLight) : s.lightResources;
+		const globalResources = s.globalResources === undefined ? emptyLight(GLOBAL, GLOBAL) : s.globalResources;
 		assertShape(s.ecr, { list: REGISTRY_SHAPE }, 'ecr');
 		assertShape(ecrPublic, { list: REGISTRY_SHAPE }, 'ecrPublic');
 		assertShape(iam, { list: IDENTITY_SHAPE }, 'iam');
-		assertShape(jobs, JOBS_SHAPE, 'jobs');
-		return new World(new VirtualClock(s.now), clonePlain(s.ecr), clonePlain(iam), clonePlain(jobs), clonePlain(ecrPublic));
+		assertJobsShape(jobs, STACK_OPERATION_STATES);
+		assertShape(cloudformation, { list: CLOUDFORMATION_SHAPE }, 'cloudformation');
+		assertShape(lightResources, { list: LIGHT_RESOURCES_SHAPE }, 'lightResources');
+		assertShape(globalResources, LIGHT_RESOURCES_SHAPE, 'globalResources');
+		checkStackOperations(jobs as JobsState, cloudformation as CloudFormationState[]);
+		return new World(
+			new VirtualClock(s.now),
+			{
+				ecr: clonePlain(s.ecr),
+				iam: clonePlain(iam),
+				jobs: clonePlain(jobs),
+				ecrPublic: clonePlain(ecrPublic),
+				cloudformation: clonePlain(cloudformation),
+				lightResources: clonePlain(lightResources),
+				globalResources: clonePlain(globalResources)
+			},
+			options
+		);
 	}
 }

@@ -4,10 +4,14 @@
 // it outputs. Nothing here reads the wall clock, so a world replays identically.
 import { setup } from 'xstate';
 
-/** The one event a timed job receives: the world's clock has moved to `now`. */
+/**
+ * The one event a timed job receives: the world's clock has moved to `now`. `env` is what the
+ * world lends a job that acts on it while it runs (a stack operation); it is never persisted.
+ */
 export interface ClockEvent {
 	type: 'clock.tick';
 	now: string;
+	env?: unknown;
 }
 
 /** What every job's machine keeps in its context. */

@@ -5,12 +5,15 @@ import { imageScanMachine, type ImageScanContext } from './imageScanMachine';
 import type { ClockEvent, JobState } from './job';
 import { lifecyclePreviewMachine, type LifecyclePreviewContext } from './lifecyclePreviewMachine';
 import { replicationMachine, type ReplicationContext } from './replicationMachine';
+import { stackOperationMachine, type StackOperationOutput } from '../cloudformation/stacks/stackOperationMachine';
+import type { StackOperationContext } from '../cloudformation/stacks/operation-context';
 
 // One machine per kind; typed loosely here because the queue holds every kind at once.
 const machines: Record<string, AnyStateMachine> = {
 	imageScan: imageScanMachine,
 	replication: replicationMachine,
-	lifecyclePreview: lifecyclePreviewMachine
+	lifecyclePreview: lifecyclePreviewMachine,
+	stackOperation: stackOperationMachine
 };
 
 const machineFor = (kind: string): AnyStateMachine => {
@@ -19,15 +22,41 @@ const machineFor = (kind: string): AnyStateMachine => {
 	return m;
 };
 
+/**
+ * An actor revived from a persisted snapshot. XState reports a snapshot it cannot revive (or an
+ * action that throws) to the actor's observers, and with none it rethrows later from a timer,
+ * outside any call; observing makes it an `error` status the queue handles (by dropping the job).
+ */
+function revive(job: JobState) {
+	const actor = createActor(machineFor(job.kind), { snapshot: job.snapshot as never });
+	actor.subscribe({ error: () => undefined });
+	actor.start();
+	return actor;
+}
+
 export interface JobContexts {
 	imageScan: ImageScanContext;
 	replication: ReplicationContext;
 	lifecyclePreview: LifecyclePreviewContext;
+	stackOperation: StackOperationContext;
 }
 
 export type JobKind = keyof JobContexts;
 
-export type FinishedJob = { [K in JobKind]: { kind: K; output: JobContexts[K] } }[JobKind];
+/** The kinds whose machine is a plain timer that outputs its context (ECR's). */
+export type TimerJobKind = Exclude<JobKind, 'stackOperation'>;
+
+export type FinishedJob = { [K in TimerJobKind]: { kind: K; output: JobContexts[K] } }[TimerJobKind];
+
+/** A finished stack operation: which stack (its final status is on the stack). */
+export interface FinishedStackOperation {
+	kind: 'stackOperation';
+	output: StackOperationOutput;
+}
+
+export type AnyFinishedJob = FinishedJob | FinishedStackOperation;
+
+export const JOB_KINDS: readonly JobKind[] = ['imageScan', 'replication', 'lifecyclePreview', 'stackOperation'];
 
 export interface JobsState {
 	jobs: JobState<JobKind>[];
@@ -60,22 +89,23 @@ export function nextDue(state: JobsState): number | undefined {
 
 /**
  * Sends the time to every job due by `now`, in due order (ties by creation), and returns the
- * ones that finished with their output. Jobs scheduled while handling outputs wait for the next call.
+ * ones that finished with their output. Jobs scheduled while handling outputs wait for the next
+ * call. `env` goes with the tick to jobs that act on the world while they run.
  */
-export function tickJobs(state: JobsState, now: string): FinishedJob[] {
+export function tickJobs(state: JobsState, now: string, env?: unknown): AnyFinishedJob[] {
 	const nowMs = Date.parse(now);
 	const due = state.jobs
 		.filter((j) => Date.parse(j.dueAt) <= nowMs)
 		.sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || Number(a.id.split('-').pop()) - Number(b.id.split('-').pop()));
-	const finished: FinishedJob[] = [];
+	const finished: AnyFinishedJob[] = [];
 	for (const job of due) {
-		const actor = createActor(machineFor(job.kind), { snapshot: job.snapshot as never });
-		actor.start();
-		actor.send({ type: 'clock.tick', now } satisfies ClockEvent);
+		if (!state.jobs.includes(job)) continue;
+		const actor = revive(job);
+		actor.send({ type: 'clock.tick', now, ...(env === undefined ? {} : { env }) } satisfies ClockEvent);
 		const snap = actor.getSnapshot() as { status: string; output?: unknown };
 		if (snap.status === 'done') {
 			state.jobs.splice(state.jobs.indexOf(job), 1);
-			finished.push({ kind: job.kind, output: snap.output } as FinishedJob);
+			finished.push({ kind: job.kind, output: snap.output } as AnyFinishedJob);
 		} else {
 			// Still waiting: for the instant its own context names. A job that will never finish
 			// (only a damaged save can hold one) is dropped rather than woken forever.
@@ -90,6 +120,31 @@ export function tickJobs(state: JobsState, now: string): FinishedJob[] {
 		actor.stop();
 	}
 	return finished;
+}
+
+/**
+ * Sends an event other than the clock to one job (CancelUpdateStack to a running update) and
+ * persists the result; returns the job's output if the event finished it.
+ */
+export function signalJob(state: JobsState, jobId: string, event: { type: string; [key: string]: unknown }): AnyFinishedJob | undefined {
+	const job = state.jobs.find((j) => j.id === jobId);
+	if (!job) return undefined;
+	const actor = revive(job);
+	actor.send(event as never);
+	const snap = actor.getSnapshot() as { status: string; output?: unknown; context?: { dueAt?: unknown } };
+	const persisted = actor.getPersistedSnapshot();
+	actor.stop();
+	if (snap.status === 'done') {
+		state.jobs.splice(state.jobs.indexOf(job), 1);
+		return { kind: job.kind, output: snap.output } as AnyFinishedJob;
+	}
+	if (snap.status !== 'active') {
+		state.jobs.splice(state.jobs.indexOf(job), 1);
+		return undefined;
+	}
+	if (typeof snap.context?.dueAt === 'string') job.dueAt = snap.context.dueAt;
+	job.snapshot = persisted;
+	return undefined;
 }
 
 /** Jobs of a kind that match a test, e.g. the scan in progress for one image. */

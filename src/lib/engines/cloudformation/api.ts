@@ -1,0 +1,51 @@
+// Every CloudFormation operation the simulator supports, by its API name, so the wire protocol
+// and the CLI route by name and an unknown name is reported rather than guessed. The world binds
+// them to a caller and a Region (`world.cloudformation(caller, region)`).
+import type { CloudFormationContext } from './stacks/context';
+import {
+	describeStackEvents,
+	describeStackResource,
+	describeStackResources,
+	describeStacks,
+	getTemplate,
+	listExports,
+	listImports,
+	listStackResources,
+	listStacks
+} from './stacks/describe';
+import { cancelUpdateStack, continueUpdateRollback, createStack, deleteStack, updateStack, updateTerminationProtection, validateTemplateOperation } from './stacks/operations';
+import { getTemplateSummary } from './stacks/template-summary';
+
+export const cloudFormationOperations = {
+	CreateStack: createStack,
+	UpdateStack: updateStack,
+	DeleteStack: deleteStack,
+	CancelUpdateStack: cancelUpdateStack,
+	ContinueUpdateRollback: continueUpdateRollback,
+	UpdateTerminationProtection: updateTerminationProtection,
+	DescribeStacks: describeStacks,
+	DescribeStackEvents: describeStackEvents,
+	DescribeStackResource: describeStackResource,
+	DescribeStackResources: describeStackResources,
+	ListStackResources: listStackResources,
+	ListStacks: listStacks,
+	GetTemplate: getTemplate,
+	GetTemplateSummary: getTemplateSummary,
+	ValidateTemplate: validateTemplateOperation,
+	ListExports: listExports,
+	ListImports: listImports
+} satisfies Record<string, (ctx: CloudFormationContext, input: unknown) => unknown>;
+
+export type CloudFormationOperationName = keyof typeof cloudFormationOperations;
+export type CloudFormationOperationOutput<N extends CloudFormationOperationName> = ReturnType<(typeof cloudFormationOperations)[N]>;
+
+export const isCloudFormationOperation = (name: string): name is CloudFormationOperationName => Object.prototype.hasOwnProperty.call(cloudFormationOperations, name);
+
+export interface CloudFormationApi {
+	call<N extends CloudFormationOperationName>(operation: N, input: unknown): CloudFormationOperationOutput<N>;
+	/** For callers that route by a name they received (protocol, CLI). */
+	callByName(operation: string, input: unknown): unknown;
+}
+
+export { loadResourceSchemas } from './stacks/schemas';
+export type { ProviderRegistry } from './stacks/environment';

@@ -1,0 +1,305 @@
+// The operations that change stacks: CreateStack, UpdateStack, DeleteStack, CancelUpdateStack,
+// ContinueUpdateRollback, UpdateTerminationProtection (and ValidateTemplate, which changes
+// nothing). Each checks everything CloudFormation checks before it answers (template, parameter
+// values, capabilities, the stack's status), records the stack's *_IN_PROGRESS "User Initiated"
+// event, and starts the operation's machine; the resources are created as the clock moves.
+import type {
+	CancelUpdateStackInput,
+	ContinueUpdateRollbackOutput,
+	CreateStackOutput,
+	Parameter,
+	UpdateStackOutput,
+	UpdateTerminationProtectionOutput,
+	ValidateTemplateOutput
+} from '@aws-sdk/client-cloudformation';
+import { AwsError } from '../../errors';
+import { InsufficientCapabilitiesException, ValidationError } from '../errors';
+import { RESOURCE_CATALOG } from '../resources';
+import { missingCapabilities, planStack, validateTemplate, type StackPlan, type ValidatedTemplate } from '../template';
+import { bool, findStack, obj, requireStack, str, strings, type CloudFormationContext } from './context';
+import type { OperationCaller } from './environment';
+import { logStackStatus } from './events';
+import { importersOf } from './exports';
+import { newStackId } from './ids';
+import type { OperationKind } from './operation-context';
+import { MESSAGES, REASON } from './reasons';
+import { requireSchemas } from './schemas';
+import { isInProgress, type OnFailure, type StackParameterRecord, type StackRecord } from './state';
+import { OPERATION_START_MS } from './timing';
+
+const STACK_NAME = /^[a-zA-Z][-a-zA-Z0-9]*$/;
+const ON_FAILURE: readonly OnFailure[] = ['DO_NOTHING', 'ROLLBACK', 'DELETE'];
+const UPDATABLE = new Set(['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_ROLLBACK_COMPLETE', 'IMPORT_COMPLETE', 'IMPORT_ROLLBACK_COMPLETE']);
+
+function templateText(input: Record<string, unknown>): string {
+	const body = str(input['TemplateBody']);
+	const url = str(input['TemplateURL']);
+	if (body !== undefined && url !== undefined) throw new ValidationError('You cannot specify both TemplateURL and TemplateBody.');
+	if (url !== undefined) throw new ValidationError(MESSAGES.templateUrlNotSupported);
+	if (body === undefined) throw new ValidationError(MESSAGES.templateBodyOrUrl);
+	return body;
+}
+
+export function validateTemplateOperation(_ctx: CloudFormationContext, raw: unknown): ValidateTemplateOutput {
+	return validateTemplate(templateText(obj(raw)), RESOURCE_CATALOG).output;
+}
+
+function suppliedParameters(raw: unknown): Parameter[] {
+	if (raw === undefined) return [];
+	if (!Array.isArray(raw)) throw new ValidationError('Parameters must be a list of {ParameterKey, ParameterValue}.');
+	return raw.map((p) => {
+		const o = obj(p);
+		const key = str(o['ParameterKey']);
+		const value = str(o['ParameterValue']);
+		const usePrevious = bool(o['UsePreviousValue']);
+		return { ...(key !== undefined ? { ParameterKey: key } : {}), ...(value !== undefined ? { ParameterValue: value } : {}), ...(usePrevious !== undefined ? { UsePreviousValue: usePrevious } : {}) };
+	});
+}
+
+/** Every declared parameter with the text value in force (given, previous, or the default). */
+function parameterRecords(template: ValidatedTemplate, supplied: readonly Parameter[], previous: readonly StackParameterRecord[] = []): StackParameterRecord[] {
+	return template.model.parameters.map((d) => {
+		const given = supplied.find((p) => p.ParameterKey === d.key);
+		const value = given?.UsePreviousValue ? (previous.find((p) => p.key === d.key)?.value ?? d.default ?? '') : (given?.ParameterValue ?? d.default ?? '');
+		return { key: d.key, value };
+	});
+}
+
+function tagsOf(raw: unknown): { Key: string; Value: string }[] {
+	if (raw === undefined) return [];
+	if (!Array.isArray(raw)) throw new ValidationError('Tags must be a list of {Key, Value}.');
+	if (raw.length > 50) throw new ValidationError('1 validation error detected: Value at \'tags\' failed to satisfy constraint: Member must have length less than or equal to 50');
+	return raw.map((t) => {
+		const o = obj(t);
+		const key = str(o['Key']);
+		const value = str(o['Value']);
+		if (key === undefined || value === undefined || key.length < 1 || key.length > 128 || value.length > 256) throw new ValidationError('Every tag needs a Key of 1 to 128 characters and a Value of up to 256 characters.');
+		return { Key: key, Value: value };
+	});
+}
+
+function checkCapabilities(template: ValidatedTemplate, acknowledged: readonly string[]): void {
+	const missing = missingCapabilities(template.capabilities.capabilities, acknowledged);
+	if (missing.length > 0) throw new InsufficientCapabilitiesException(missing);
+}
+
+/** Who runs the resource operations: the stack's service role when it has one, else the caller. */
+function operationCaller(ctx: CloudFormationContext, roleArn: string | undefined): OperationCaller {
+	if (roleArn === undefined) return { arn: ctx.caller.arn, accountId: ctx.caller.accountId, ...(ctx.caller.context ? { context: ctx.caller.context } : {}) };
+	const roleName = roleArn.split('/').pop() ?? '';
+	return { arn: `arn:aws:sts::${ctx.state.accountId}:assumed-role/${roleName}/AWSCloudFormation`, accountId: ctx.state.accountId };
+}
+
+function checkRole(ctx: CloudFormationContext, roleArn: string | undefined): void {
+	if (roleArn !== undefined && !ctx.roleExists(roleArn)) throw new ValidationError(`Role ${roleArn} is invalid or cannot be assumed`);
+}
+
+function plan(ctx: CloudFormationContext, template: ValidatedTemplate, stackName: string, stackId: string, supplied: readonly Parameter[], previous?: readonly StackParameterRecord[]): StackPlan {
+	return planStack(template, {
+		accountId: ctx.state.accountId,
+		region: ctx.region,
+		stackName,
+		stackId,
+		parameters: supplied,
+		...(previous ? { previousParameters: Object.fromEntries(previous.map((p) => [p.key, p.value])) } : {})
+	});
+}
+
+function start(ctx: CloudFormationContext, stack: StackRecord, operation: OperationKind, fields: { caller: OperationCaller; onFailure?: OnFailure; retainResources?: string[]; resourcesToSkip?: string[]; resourceTypes?: string[] }): void {
+	stack.operationJobId = ctx.startOperation(
+		{
+			accountId: ctx.state.accountId,
+			region: ctx.region,
+			stackId: stack.stackId,
+			stackName: stack.stackName,
+			operation,
+			caller: fields.caller,
+			onFailure: fields.onFailure ?? 'ROLLBACK',
+			retainResources: fields.retainResources ?? [],
+			resourcesToSkip: fields.resourcesToSkip ?? [],
+			resourceTypes: fields.resourceTypes ?? [],
+			phase: operation === 'DELETE' ? 'delete' : operation === 'UPDATE' ? 'update' : operation === 'CREATE' ? 'create' : 'updateRollback',
+			tasks: [],
+			halted: false,
+			createFailures: [],
+			updateFailures: [],
+			phaseFailures: [],
+			started: 0
+		},
+		OPERATION_START_MS
+	);
+}
+
+const typesOf = (p: StackPlan) => [...new Set(p.resources.map((r) => r.type))];
+
+export function createStack(ctx: CloudFormationContext, raw: unknown): CreateStackOutput {
+	const input = obj(raw);
+	const stackName = str(input['StackName']) ?? '';
+	if (!STACK_NAME.test(stackName) || stackName.length > 128) throw new ValidationError(MESSAGES.badStackName(stackName));
+	if (findStack(ctx, stackName)) throw new AwsError('AlreadyExistsException', MESSAGES.alreadyExists(stackName));
+	const onFailureInput = str(input['OnFailure']);
+	const disableRollback = bool(input['DisableRollback']);
+	if (onFailureInput !== undefined && disableRollback !== undefined) throw new ValidationError(MESSAGES.onFailureAndDisableRollback);
+	if (onFailureInput !== undefined && !ON_FAILURE.includes(onFailureInput as OnFailure)) {
+		throw new ValidationError(`1 validation error detected: Value '${onFailureInput}' at 'onFailure' failed to satisfy constraint: Member must satisfy enum value set: [DO_NOTHING, ROLLBACK, DELETE]`);
+	}
+	const onFailure: OnFailure = (onFailureInput as OnFailure | undefined) ?? (disableRollback ? 'DO_NOTHING' : 'ROLLBACK');
+	const template = validateTemplate(templateText(input), RESOURCE_CATALOG);
+	const capabilities = strings(input['Capabilities']);
+	checkCapabilities(template, capabilities);
+	const tags = tagsOf(input['Tags']);
+	const roleArn = str(input['RoleARN']);
+	checkRole(ctx, roleArn);
+	const supplied = suppliedParameters(input['Parameters']);
+	const nowMs = ctx.clock.nowMs();
+	// The id is only drawn once everything else has been checked: a refused call changes nothing.
+	const probeId = `arn:aws:cloudformation:${ctx.region}:${ctx.state.accountId}:stack/${stackName}/00000000-0000-0000-0000-000000000000`;
+	const planned = plan(ctx, template, stackName, probeId, supplied);
+	requireSchemas(typesOf(planned));
+	const timeout = input['TimeoutInMinutes'];
+	const token = str(input['ClientRequestToken']);
+	const stack: StackRecord = {
+		stackId: newStackId(ctx.state, stackName, nowMs),
+		stackName,
+		status: 'CREATE_IN_PROGRESS',
+		...(template.model.description !== undefined ? { description: template.model.description } : {}),
+		templateBody: str(input['TemplateBody']) ?? '',
+		parameters: parameterRecords(template, supplied),
+		noEcho: template.model.parameters.filter((p) => p.noEcho).map((p) => p.key),
+		capabilities,
+		tags,
+		notificationArns: strings(input['NotificationARNs']),
+		...(roleArn !== undefined ? { roleArn } : {}),
+		terminationProtection: bool(input['EnableTerminationProtection']) ?? false,
+		disableRollback: onFailure === 'DO_NOTHING',
+		...(typeof timeout === 'number' && Number.isInteger(timeout) && timeout > 0 ? { timeoutInMinutes: timeout } : {}),
+		creationTime: ctx.clock.now().toISOString(),
+		resources: [],
+		outputs: [],
+		imports: [],
+		events: [],
+		...(token !== undefined ? { clientRequestToken: token } : {})
+	};
+	ctx.state.stacks.push(stack);
+	logStackStatus(ctx.state, stack, nowMs, 'CREATE_IN_PROGRESS', REASON.userInitiated);
+	start(ctx, stack, 'CREATE', { caller: operationCaller(ctx, roleArn), onFailure, resourceTypes: typesOf(planned) });
+	return { StackId: stack.stackId };
+}
+
+export function updateStack(ctx: CloudFormationContext, raw: unknown): UpdateStackOutput {
+	const input = obj(raw);
+	const stack = requireStack(ctx, input['StackName']);
+	if (!UPDATABLE.has(stack.status)) throw new ValidationError(MESSAGES.cannotUpdate(stack.stackId, stack.status));
+	if (bool(input['DisableRollback']) === true) throw new ValidationError('DisableRollback on UpdateStack is not simulated: a failed update here always rolls back.');
+	const usePrevious = bool(input['UsePreviousTemplate']) === true;
+	if (usePrevious && (input['TemplateBody'] !== undefined || input['TemplateURL'] !== undefined)) {
+		throw new ValidationError('You cannot specify both usePreviousTemplate and Template Body/Template URL.');
+	}
+	const body = usePrevious ? stack.templateBody : templateText(input);
+	const template = validateTemplate(body, RESOURCE_CATALOG);
+	const capabilities = input['Capabilities'] === undefined ? [] : strings(input['Capabilities']);
+	checkCapabilities(template, capabilities);
+	const tags = input['Tags'] === undefined ? stack.tags : tagsOf(input['Tags']);
+	const roleArn = str(input['RoleARN']) ?? stack.roleArn;
+	checkRole(ctx, roleArn);
+	const supplied = suppliedParameters(input['Parameters']);
+	const planned = plan(ctx, template, stack.stackName, stack.stackId, supplied, stack.parameters);
+	const parameters = parameterRecords(template, supplied, stack.parameters);
+
+	const changedTypes = planned.resources.filter((r) => stack.resources.some((x) => x.logicalId === r.logicalId && x.type !== r.type)).map((r) => r.logicalId);
+	if (changedTypes.length > 0) throw new ValidationError(MESSAGES.typeChange(changedTypes));
+	const sameBody = JSON.stringify(validateTemplate(stack.templateBody, RESOURCE_CATALOG).model.body) === JSON.stringify(template.model.body);
+	const sameParameters = JSON.stringify(parameters) === JSON.stringify(stack.parameters);
+	const sameTags = JSON.stringify(tags) === JSON.stringify(stack.tags);
+	if (sameBody && sameParameters && sameTags) throw new ValidationError(MESSAGES.noUpdates);
+	requireSchemas(typesOf(planned));
+
+	const nowMs = ctx.clock.nowMs();
+	stack.previous = {
+		templateBody: stack.templateBody,
+		parameters: stack.parameters,
+		noEcho: stack.noEcho,
+		...(stack.description !== undefined ? { description: stack.description } : {}),
+		tags: stack.tags,
+		capabilities: stack.capabilities,
+		imports: stack.imports
+	};
+	stack.templateBody = body;
+	stack.parameters = parameters;
+	stack.noEcho = template.model.parameters.filter((p) => p.noEcho).map((p) => p.key);
+	if (template.model.description === undefined) delete stack.description;
+	else stack.description = template.model.description;
+	stack.tags = tags;
+	stack.capabilities = capabilities;
+	if (roleArn !== undefined) stack.roleArn = roleArn;
+	stack.lastUpdatedTime = ctx.clock.now().toISOString();
+	const token = str(input['ClientRequestToken']);
+	if (token === undefined) delete stack.clientRequestToken;
+	else stack.clientRequestToken = token;
+	logStackStatus(ctx.state, stack, nowMs, 'UPDATE_IN_PROGRESS', REASON.userInitiated);
+	start(ctx, stack, 'UPDATE', { caller: operationCaller(ctx, roleArn), resourceTypes: typesOf(planned) });
+	return { StackId: stack.stackId };
+}
+
+export function deleteStack(ctx: CloudFormationContext, raw: unknown): Record<string, never> {
+	const input = obj(raw);
+	const name = str(input['StackName']) ?? '';
+	const stack = name ? findStack(ctx, name) : undefined;
+	// Deleting a stack that does not exist (or no longer does) succeeds and does nothing.
+	if (!stack || stack.status === 'DELETE_COMPLETE' || stack.status === 'DELETE_IN_PROGRESS') return {};
+	if (stack.terminationProtection) throw new ValidationError(MESSAGES.terminationProtected(stack.stackName));
+	if (isInProgress(stack.status)) throw new ValidationError(MESSAGES.cannotDelete(stack.stackId, stack.status));
+	const retainResources = strings(input['RetainResources']);
+	if (retainResources.length > 0 && stack.status !== 'DELETE_FAILED') throw new ValidationError(MESSAGES.retainOnlyWhenDeleteFailed(stack.stackName));
+	const roleArn = str(input['RoleARN']) ?? stack.roleArn;
+	checkRole(ctx, roleArn);
+	for (const o of stack.outputs) {
+		if (o.exportName === undefined) continue;
+		const importers = importersOf(ctx.state, o.exportName, stack.stackId);
+		if (importers.length > 0) {
+			// The delete does not start: the stack keeps its status and says why (cfn-facts §4).
+			stack.reason = REASON.exportInUse(o.exportName, 'deleted', importers);
+			return {};
+		}
+	}
+	const token = str(input['ClientRequestToken']);
+	if (token === undefined) delete stack.clientRequestToken;
+	else stack.clientRequestToken = token;
+	// DescribeStacks shows DeletionTime from the moment the delete starts.
+	stack.deletionTime = ctx.clock.now().toISOString();
+	logStackStatus(ctx.state, stack, ctx.clock.nowMs(), 'DELETE_IN_PROGRESS', REASON.userInitiated);
+	start(ctx, stack, 'DELETE', { caller: operationCaller(ctx, roleArn), retainResources });
+	return {};
+}
+
+export function cancelUpdateStack(ctx: CloudFormationContext, raw: unknown): Record<string, never> {
+	const input = obj(raw) as Partial<CancelUpdateStackInput>;
+	const stack = requireStack(ctx, input.StackName);
+	if (stack.status !== 'UPDATE_IN_PROGRESS' || stack.operationJobId === undefined) throw new ValidationError(MESSAGES.cannotCancel(stack.status));
+	ctx.cancelOperation(stack.operationJobId);
+	return {};
+}
+
+export function continueUpdateRollback(ctx: CloudFormationContext, raw: unknown): ContinueUpdateRollbackOutput {
+	const input = obj(raw);
+	const stack = requireStack(ctx, input['StackName']);
+	if (stack.status !== 'UPDATE_ROLLBACK_FAILED') throw new ValidationError(MESSAGES.cannotContinueRollback(stack.status));
+	const resourcesToSkip = strings(input['ResourcesToSkip']);
+	const unknown = resourcesToSkip.filter((id) => !stack.resources.some((r) => r.logicalId === id && r.status === 'UPDATE_FAILED'));
+	if (unknown.length > 0) throw new ValidationError(`Only resources in UPDATE_FAILED state can be skipped: [${unknown.join(', ')}]`);
+	const roleArn = str(input['RoleARN']) ?? stack.roleArn;
+	checkRole(ctx, roleArn);
+	logStackStatus(ctx.state, stack, ctx.clock.nowMs(), 'UPDATE_ROLLBACK_IN_PROGRESS', REASON.userInitiated);
+	start(ctx, stack, 'CONTINUE_UPDATE_ROLLBACK', { caller: operationCaller(ctx, roleArn), resourcesToSkip });
+	return {};
+}
+
+export function updateTerminationProtection(ctx: CloudFormationContext, raw: unknown): UpdateTerminationProtectionOutput {
+	const input = obj(raw);
+	const enable = bool(input['EnableTerminationProtection']);
+	if (enable === undefined) throw new ValidationError('1 validation error detected: Value null at \'enableTerminationProtection\' failed to satisfy constraint: Member must not be null');
+	const stack = requireStack(ctx, input['StackName']);
+	if (stack.status === 'DELETE_COMPLETE') throw new ValidationError(MESSAGES.doesNotExist(str(input['StackName']) ?? ''));
+	stack.terminationProtection = enable;
+	return { StackId: stack.stackId };
+}

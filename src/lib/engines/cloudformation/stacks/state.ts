@@ -1,0 +1,136 @@
+// What CloudFormation keeps per account and Region, as plain JSON so a world snapshots and
+// restores mid-operation: the stacks (live and deleted, kept 90 days), each with its template,
+// parameters, resources, outputs and event log. Exports are not stored: they are the outputs with
+// an Export name of the stacks that are not deleted, so they cannot disagree with them.
+import type { ResourceStatus, StackStatus } from '@aws-sdk/client-cloudformation';
+
+export type OnFailure = 'ROLLBACK' | 'DELETE' | 'DO_NOTHING';
+
+export type DeletionPolicy = 'Delete' | 'Retain' | 'RetainExceptOnCreate' | 'Snapshot';
+
+/** One event of DescribeStackEvents, oldest first in the log. */
+export interface StackEventRecord {
+	eventId: string;
+	logicalId: string;
+	/** '' when the resource has no physical ID yet, as AWS writes it. */
+	physicalId: string;
+	type: string;
+	timestamp: string;
+	status: ResourceStatus | StackStatus;
+	reason?: string;
+	/** The resolved properties as a JSON string (resource events only). */
+	properties?: string;
+	clientRequestToken?: string;
+}
+
+/** A physical copy of a resource, as the stack last saw it. */
+export interface ResourceCopy {
+	physicalId?: string;
+	properties: Record<string, unknown>;
+	attributes: Record<string, unknown>;
+	metadata?: unknown;
+	status: ResourceStatus;
+	reason?: string;
+	lastUpdated: string;
+}
+
+export interface StackResourceRecord {
+	logicalId: string;
+	type: string;
+	physicalId?: string;
+	status: ResourceStatus;
+	reason?: string;
+	/** Resolved properties (what the provider was given). */
+	properties: Record<string, unknown>;
+	/** Fn::GetAtt values the provider returned. */
+	attributes: Record<string, unknown>;
+	/** Resolved Metadata (DescribeStackResource's Metadata). */
+	metadata?: unknown;
+	deletionPolicy: DeletionPolicy;
+	updateReplacePolicy: DeletionPolicy;
+	lastUpdated: string;
+	/** Update bookkeeping: the resource as it was before the running update touched it. */
+	before?: ResourceCopy;
+	/** Update bookkeeping: the resource did not exist before the running update. */
+	added?: boolean;
+	/** A physical copy the next cleanup deletes (the old one after a replacement, the new one after its rollback). */
+	obsolete?: ResourceCopy;
+}
+
+export interface StackOutputRecord {
+	key: string;
+	value: string;
+	description?: string;
+	exportName?: string;
+}
+
+export interface StackParameterRecord {
+	key: string;
+	value: string;
+	/** The value CloudFormation resolved from SSM for the SSM parameter types. */
+	resolvedValue?: string;
+}
+
+/** One version of what the stack was asked to be. */
+export interface StackRevision {
+	templateBody: string;
+	parameters: StackParameterRecord[];
+	noEcho: string[];
+	description?: string;
+	tags: { Key: string; Value: string }[];
+	capabilities: string[];
+	imports: string[];
+}
+
+export interface StackRecord {
+	stackId: string;
+	stackName: string;
+	status: StackStatus;
+	reason?: string;
+	description?: string;
+	templateBody: string;
+	parameters: StackParameterRecord[];
+	/** Keys of NoEcho parameters: their values are shown as asterisks. */
+	noEcho: string[];
+	capabilities: string[];
+	tags: { Key: string; Value: string }[];
+	notificationArns: string[];
+	roleArn?: string;
+	terminationProtection: boolean;
+	disableRollback: boolean;
+	timeoutInMinutes?: number;
+	creationTime: string;
+	lastUpdatedTime?: string;
+	deletionTime?: string;
+	/** Every resource an operation has reached, in the order first reached. */
+	resources: StackResourceRecord[];
+	outputs: StackOutputRecord[];
+	/** Export names this stack imports with Fn::ImportValue (ListImports, in-use checks). */
+	imports: string[];
+	events: StackEventRecord[];
+	/**
+	 * Set while an update or its rollback runs: the revision the stack is moving away from (the old
+	 * one during the update; the failed new one once the rollback has put the old one back).
+	 */
+	previous?: StackRevision;
+	/** CreateStack/UpdateStack/DeleteStack's ClientRequestToken, echoed on that operation's events. */
+	clientRequestToken?: string;
+	/** The job running the stack's current operation. */
+	operationJobId?: string;
+}
+
+export interface CloudFormationState {
+	accountId: string;
+	region: string;
+	stacks: StackRecord[];
+	/** Counter behind the deterministic ids (stack ids, event ids, request tokens). */
+	sequence: number;
+}
+
+export const emptyCloudFormation = (accountId: string, region: string): CloudFormationState => ({ accountId, region, stacks: [], sequence: 0 });
+
+/** Statuses in which a stack is busy: another operation (or an update) is refused. */
+export const isInProgress = (status: string): boolean => status.endsWith('_IN_PROGRESS');
+
+/** A stack that still exists (DescribeStacks by name finds it). */
+export const isLive = (stack: StackRecord): boolean => stack.status !== 'DELETE_COMPLETE';
