@@ -25,7 +25,8 @@ import type { ProviderRegistry } from './cloudformation/stacks/environment';
 import { loadResourceSchemas, requireSchemas } from './cloudformation/stacks/schemas';
 import { STACK_OPERATION_STATES } from './cloudformation/stacks/stackOperationMachine';
 import { emptyCloudFormation, type CloudFormationState } from './cloudformation/stacks/state';
-import type { LightResourceState } from './cloudformation/providers/light-store';
+import { lightStore, type LightResourceState } from './cloudformation/providers/light-store';
+import { clearFaults, injectFault, type FaultRule } from './cloudformation/providers/fault-injection';
 import { providerFor } from './cloudformation/providers/registry';
 
 export const WORLD_FORMAT = 'ecr-cfn-course/world';
@@ -263,6 +264,20 @@ export class World {
 	 */
 	cloudformation(caller: Caller, region: string): CloudFormationApi {
 		return bindCloudFormation(this.#cfnHost(), caller, region);
+	}
+
+	/**
+	 * Makes resource operations in one account and Region fail on purpose, hidden from the
+	 * learner (labs on rollback, DELETE_FAILED, ContinueUpdateRollback): see fault-injection.ts.
+	 * The rule is plain JSON in the world, so it survives snapshots. Returns the rule's id.
+	 */
+	injectResourceFault(accountId: string, region: string, rule: FaultRule): string {
+		return injectFault(lightStore(this.#lightState(accountId, region)), rule);
+	}
+
+	/** Removes every fault rule of one account and Region. */
+	clearResourceFaults(accountId: string, region: string): void {
+		clearFaults(lightStore(this.#lightState(accountId, region)));
 	}
 
 	/**
