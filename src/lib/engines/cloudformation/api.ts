@@ -14,7 +14,9 @@ import {
 	listStacks
 } from './stacks/describe';
 import { cancelUpdateStack, continueUpdateRollback, createStack, deleteStack, updateStack, updateTerminationProtection, validateTemplateOperation } from './stacks/operations';
+import { describeStackDriftDetectionStatus, describeStackResourceDrifts, detectStackDrift, detectStackResourceDrift } from './stacks/drift';
 import { getTemplateSummary } from './stacks/template-summary';
+import { createChangeSet, deleteChangeSet, describeChangeSet, executeChangeSet, listChangeSets } from './stacks/changesets';
 
 export const cloudFormationOperations = {
 	CreateStack: createStack,
@@ -33,7 +35,16 @@ export const cloudFormationOperations = {
 	GetTemplateSummary: getTemplateSummary,
 	ValidateTemplate: validateTemplateOperation,
 	ListExports: listExports,
-	ListImports: listImports
+	ListImports: listImports,
+	DetectStackDrift: detectStackDrift,
+	DetectStackResourceDrift: detectStackResourceDrift,
+	DescribeStackDriftDetectionStatus: describeStackDriftDetectionStatus,
+	DescribeStackResourceDrifts: describeStackResourceDrifts,
+	CreateChangeSet: createChangeSet,
+	DescribeChangeSet: describeChangeSet,
+	ListChangeSets: listChangeSets,
+	ExecuteChangeSet: executeChangeSet,
+	DeleteChangeSet: deleteChangeSet
 } satisfies Record<string, (ctx: CloudFormationContext, input: unknown) => unknown>;
 
 export type CloudFormationOperationName = keyof typeof cloudFormationOperations;

@@ -95,7 +95,9 @@ export function bindCloudFormation(host: CloudFormationHost, caller: Caller, reg
 			return host.startJob({ ...input, startedAt, dueAt });
 		},
 		cancelOperation: (jobId) => host.cancelJob(jobId, stackEnvironment(host)),
-		roleExists: (roleArn) => host.roleExists(roleArn)
+		roleExists: (roleArn) => host.roleExists(roleArn),
+		providers: host.providers,
+		providerContext: (target) => stackEnvironment(host).providerContext(target)
 	};
 	const callByName = (operation: string, input: unknown): unknown => {
 		if (!isCloudFormationOperation(operation)) throw new AwsError('InvalidAction', `Could not find operation ${operation} for version 2010-05-15`);

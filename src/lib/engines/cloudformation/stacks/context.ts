@@ -3,6 +3,8 @@
 import type { VirtualClock } from '../../clock';
 import { ValidationError } from '../errors';
 import type { Caller } from '../../world-constants';
+import type { ProviderContext } from '../providers/provider';
+import type { ProviderRegistry, ProviderTarget } from './environment';
 import type { StackOperationContext } from './operation-context';
 import { parseStackArn } from './ids';
 import { MESSAGES } from './reasons';
@@ -20,6 +22,10 @@ export interface CloudFormationContext {
 	cancelOperation(jobId: string): void;
 	/** Whether an IAM role exists (RoleARN). */
 	roleExists(roleArn: string): boolean;
+	/** The providers, for drift detection's reads (absent: nothing can be checked). */
+	providers?: ProviderRegistry;
+	/** A provider context bound to a principal, for drift detection's reads. */
+	providerContext?(target: ProviderTarget): ProviderContext;
 }
 
 /** A stack by name (live stacks only) or by stack ID (deleted ones too, while AWS keeps them). */

@@ -18,6 +18,7 @@ import { ValidationError } from '../errors';
 import { RESOURCE_CATALOG } from '../resources';
 import { validateTemplate } from '../template';
 import { requireStack, findStack, obj, str, strings, type CloudFormationContext } from './context';
+import { resourceDriftInformation, stackDriftInformation } from './drift';
 import { toStackEvent } from './events';
 import { exportsOf, exporterOf, importersOf } from './exports';
 import { page } from './paging';
@@ -26,7 +27,7 @@ import { isInProgress, isLive, type StackRecord, type StackResourceRecord } from
 /** NoEcho parameter values as AWS shows them. */
 const MASK = '****';
 
-export function toStack(stack: StackRecord): Stack {
+export function toStack(stack: StackRecord, drift: Stack['DriftInformation'] = { StackDriftStatus: 'NOT_CHECKED' }): Stack {
 	const outputs = isInProgress(stack.status) ? [] : stack.outputs;
 	return {
 		StackId: stack.stackId,
@@ -60,7 +61,7 @@ export function toStack(stack: StackRecord): Stack {
 		...(stack.roleArn !== undefined ? { RoleARN: stack.roleArn } : {}),
 		Tags: stack.tags.map((t) => ({ Key: t.Key, Value: t.Value })),
 		EnableTerminationProtection: stack.terminationProtection,
-		DriftInformation: { StackDriftStatus: 'NOT_CHECKED' }
+		DriftInformation: drift
 	};
 }
 
@@ -70,10 +71,11 @@ const newestFirst = (stacks: readonly StackRecord[]) => [...stacks].reverse();
 export function describeStacks(ctx: CloudFormationContext, raw: unknown): DescribeStacksOutput {
 	const input = obj(raw);
 	const name = str(input['StackName']);
-	if (name !== undefined) return { Stacks: [toStack(requireStack(ctx, name))] };
+	const withDrift = (s: StackRecord) => toStack(s, stackDriftInformation(ctx, s.stackId));
+	if (name !== undefined) return { Stacks: [withDrift(requireStack(ctx, name))] };
 	findStack(ctx, ''); // forget stacks deleted more than 90 days ago
 	const { items, NextToken } = page(newestFirst(ctx.state.stacks.filter(isLive)), input['NextToken'], 100);
-	return { Stacks: items.map(toStack), ...(NextToken ? { NextToken } : {}) };
+	return { Stacks: items.map(withDrift), ...(NextToken ? { NextToken } : {}) };
 }
 
 export function describeStackEvents(ctx: CloudFormationContext, raw: unknown): DescribeStackEventsOutput {
@@ -83,7 +85,7 @@ export function describeStackEvents(ctx: CloudFormationContext, raw: unknown): D
 	return { StackEvents: items.map((e) => toStackEvent(stack, e)), ...(NextToken ? { NextToken } : {}) };
 }
 
-function toStackResource(stack: StackRecord, r: StackResourceRecord): StackResource {
+function toStackResource(ctx: CloudFormationContext, stack: StackRecord, r: StackResourceRecord): StackResource {
 	return {
 		StackName: stack.stackName,
 		StackId: stack.stackId,
@@ -93,7 +95,7 @@ function toStackResource(stack: StackRecord, r: StackResourceRecord): StackResou
 		Timestamp: new Date(r.lastUpdated),
 		ResourceStatus: r.status,
 		...(r.reason !== undefined ? { ResourceStatusReason: r.reason } : {}),
-		DriftInformation: { StackResourceDriftStatus: 'NOT_CHECKED' }
+		DriftInformation: resourceDriftInformation(ctx, stack.stackId, r.logicalId)
 	};
 }
 
@@ -114,7 +116,7 @@ export function describeStackResource(ctx: CloudFormationContext, raw: unknown):
 			ResourceStatus: r.status,
 			...(r.reason !== undefined ? { ResourceStatusReason: r.reason } : {}),
 			...(r.metadata !== undefined ? { Metadata: JSON.stringify(r.metadata) } : {}),
-			DriftInformation: { StackResourceDriftStatus: 'NOT_CHECKED' }
+			DriftInformation: resourceDriftInformation(ctx, stack.stackId, r.logicalId)
 		}
 	};
 }
@@ -132,7 +134,7 @@ export function describeStackResources(ctx: CloudFormationContext, raw: unknown)
 		if (!stack) throw new ValidationError(`Stack for ${physicalId ?? ''} does not exist`);
 	}
 	const resources = stack.resources.filter((r) => (logicalId === undefined || r.logicalId === logicalId) && (physicalId === undefined || r.physicalId === physicalId));
-	return { StackResources: resources.map((r) => toStackResource(stack, r)) };
+	return { StackResources: resources.map((r) => toStackResource(ctx, stack, r)) };
 }
 
 export function listStackResources(ctx: CloudFormationContext, raw: unknown): ListStackResourcesOutput {
@@ -147,7 +149,7 @@ export function listStackResources(ctx: CloudFormationContext, raw: unknown): Li
 			LastUpdatedTimestamp: new Date(r.lastUpdated),
 			ResourceStatus: r.status,
 			...(r.reason !== undefined ? { ResourceStatusReason: r.reason } : {}),
-			DriftInformation: { StackResourceDriftStatus: 'NOT_CHECKED' }
+			DriftInformation: resourceDriftInformation(ctx, stack.stackId, r.logicalId)
 		})),
 		...(NextToken ? { NextToken } : {})
 	};
@@ -169,7 +171,7 @@ export function listStacks(ctx: CloudFormationContext, raw: unknown): ListStacks
 			...(s.deletionTime !== undefined ? { DeletionTime: new Date(s.deletionTime) } : {}),
 			StackStatus: s.status as StackStatus,
 			...(s.reason !== undefined ? { StackStatusReason: s.reason } : {}),
-			DriftInformation: { StackDriftStatus: 'NOT_CHECKED' }
+			DriftInformation: stackDriftInformation(ctx, s.stackId)
 		})),
 		...(NextToken ? { NextToken } : {})
 	};

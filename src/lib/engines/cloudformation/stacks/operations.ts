@@ -31,7 +31,7 @@ const STACK_NAME = /^[a-zA-Z][-a-zA-Z0-9]*$/;
 const ON_FAILURE: readonly OnFailure[] = ['DO_NOTHING', 'ROLLBACK', 'DELETE'];
 const UPDATABLE = new Set(['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_ROLLBACK_COMPLETE', 'IMPORT_COMPLETE', 'IMPORT_ROLLBACK_COMPLETE']);
 
-function templateText(input: Record<string, unknown>): string {
+export function templateText(input: Record<string, unknown>): string {
 	const body = str(input['TemplateBody']);
 	const url = str(input['TemplateURL']);
 	if (body !== undefined && url !== undefined) throw new ValidationError('You cannot specify both TemplateURL and TemplateBody.');
@@ -44,7 +44,7 @@ export function validateTemplateOperation(_ctx: CloudFormationContext, raw: unkn
 	return validateTemplate(templateText(obj(raw)), RESOURCE_CATALOG).output;
 }
 
-function suppliedParameters(raw: unknown): Parameter[] {
+export function suppliedParameters(raw: unknown): Parameter[] {
 	if (raw === undefined) return [];
 	if (!Array.isArray(raw)) throw new ValidationError('Parameters must be a list of {ParameterKey, ParameterValue}.');
 	return raw.map((p) => {
@@ -57,7 +57,7 @@ function suppliedParameters(raw: unknown): Parameter[] {
 }
 
 /** Every declared parameter with the text value in force (given, previous, or the default). */
-function parameterRecords(template: ValidatedTemplate, supplied: readonly Parameter[], previous: readonly StackParameterRecord[] = []): StackParameterRecord[] {
+export function parameterRecords(template: ValidatedTemplate, supplied: readonly Parameter[], previous: readonly StackParameterRecord[] = []): StackParameterRecord[] {
 	return template.model.parameters.map((d) => {
 		const given = supplied.find((p) => p.ParameterKey === d.key);
 		const value = given?.UsePreviousValue ? (previous.find((p) => p.key === d.key)?.value ?? d.default ?? '') : (given?.ParameterValue ?? d.default ?? '');
@@ -65,7 +65,7 @@ function parameterRecords(template: ValidatedTemplate, supplied: readonly Parame
 	});
 }
 
-function tagsOf(raw: unknown): { Key: string; Value: string }[] {
+export function tagsOf(raw: unknown): { Key: string; Value: string }[] {
 	if (raw === undefined) return [];
 	if (!Array.isArray(raw)) throw new ValidationError('Tags must be a list of {Key, Value}.');
 	if (raw.length > 50) throw new ValidationError('1 validation error detected: Value at \'tags\' failed to satisfy constraint: Member must have length less than or equal to 50');
@@ -78,7 +78,7 @@ function tagsOf(raw: unknown): { Key: string; Value: string }[] {
 	});
 }
 
-function checkCapabilities(template: ValidatedTemplate, acknowledged: readonly string[]): void {
+export function checkCapabilities(template: ValidatedTemplate, acknowledged: readonly string[]): void {
 	const missing = missingCapabilities(template.capabilities.capabilities, acknowledged);
 	if (missing.length > 0) throw new InsufficientCapabilitiesException(missing);
 }
@@ -94,7 +94,7 @@ function checkRole(ctx: CloudFormationContext, roleArn: string | undefined): voi
 	if (roleArn !== undefined && !ctx.roleExists(roleArn)) throw new ValidationError(`Role ${roleArn} is invalid or cannot be assumed`);
 }
 
-function plan(ctx: CloudFormationContext, template: ValidatedTemplate, stackName: string, stackId: string, supplied: readonly Parameter[], previous?: readonly StackParameterRecord[]): StackPlan {
+export function plan(ctx: CloudFormationContext, template: ValidatedTemplate, stackName: string, stackId: string, supplied: readonly Parameter[], previous?: readonly StackParameterRecord[]): StackPlan {
 	return planStack(template, {
 		accountId: ctx.state.accountId,
 		region: ctx.region,
@@ -132,11 +132,13 @@ function start(ctx: CloudFormationContext, stack: StackRecord, operation: Operat
 
 const typesOf = (p: StackPlan) => [...new Set(p.resources.map((r) => r.type))];
 
-export function createStack(ctx: CloudFormationContext, raw: unknown): CreateStackOutput {
+/** `reuse`: the REVIEW_IN_PROGRESS stack a CREATE change set made, which this create fills in. */
+export function createStack(ctx: CloudFormationContext, raw: unknown, reuse?: StackRecord): CreateStackOutput {
 	const input = obj(raw);
 	const stackName = str(input['StackName']) ?? '';
 	if (!STACK_NAME.test(stackName) || stackName.length > 128) throw new ValidationError(MESSAGES.badStackName(stackName));
-	if (findStack(ctx, stackName)) throw new AwsError('AlreadyExistsException', MESSAGES.alreadyExists(stackName));
+	const existing = findStack(ctx, stackName);
+	if (existing && existing !== reuse) throw new AwsError('AlreadyExistsException', MESSAGES.alreadyExists(stackName));
 	const onFailureInput = str(input['OnFailure']);
 	const disableRollback = bool(input['DisableRollback']);
 	if (onFailureInput !== undefined && disableRollback !== undefined) throw new ValidationError(MESSAGES.onFailureAndDisableRollback);
@@ -159,7 +161,7 @@ export function createStack(ctx: CloudFormationContext, raw: unknown): CreateSta
 	const timeout = input['TimeoutInMinutes'];
 	const token = str(input['ClientRequestToken']);
 	const stack: StackRecord = {
-		stackId: newStackId(ctx.state, stackName, nowMs),
+		stackId: reuse ? reuse.stackId : newStackId(ctx.state, stackName, nowMs),
 		stackName,
 		status: 'CREATE_IN_PROGRESS',
 		...(template.model.description !== undefined ? { description: template.model.description } : {}),
@@ -173,14 +175,15 @@ export function createStack(ctx: CloudFormationContext, raw: unknown): CreateSta
 		terminationProtection: bool(input['EnableTerminationProtection']) ?? false,
 		disableRollback: onFailure === 'DO_NOTHING',
 		...(typeof timeout === 'number' && Number.isInteger(timeout) && timeout > 0 ? { timeoutInMinutes: timeout } : {}),
-		creationTime: ctx.clock.now().toISOString(),
+		creationTime: reuse ? reuse.creationTime : ctx.clock.now().toISOString(),
 		resources: [],
 		outputs: [],
 		imports: [],
-		events: [],
+		events: reuse ? reuse.events : [],
 		...(token !== undefined ? { clientRequestToken: token } : {})
 	};
-	ctx.state.stacks.push(stack);
+	if (reuse) ctx.state.stacks[ctx.state.stacks.indexOf(reuse)] = stack;
+	else ctx.state.stacks.push(stack);
 	logStackStatus(ctx.state, stack, nowMs, 'CREATE_IN_PROGRESS', REASON.userInitiated);
 	start(ctx, stack, 'CREATE', { caller: operationCaller(ctx, roleArn), onFailure, resourceTypes: typesOf(planned) });
 	return { StackId: stack.stackId };
@@ -248,6 +251,14 @@ export function deleteStack(ctx: CloudFormationContext, raw: unknown): Record<st
 	// Deleting a stack that does not exist (or no longer does) succeeds and does nothing.
 	if (!stack || stack.status === 'DELETE_COMPLETE' || stack.status === 'DELETE_IN_PROGRESS') return {};
 	if (stack.terminationProtection) throw new ValidationError(MESSAGES.terminationProtected(stack.stackName));
+	if (stack.status === 'REVIEW_IN_PROGRESS') {
+		// A stack a CREATE change set made holds no resources: it is gone at once.
+		const nowMs = ctx.clock.nowMs();
+		stack.deletionTime = ctx.clock.now().toISOString();
+		logStackStatus(ctx.state, stack, nowMs, 'DELETE_IN_PROGRESS', REASON.userInitiated);
+		logStackStatus(ctx.state, stack, nowMs, 'DELETE_COMPLETE');
+		return {};
+	}
 	if (isInProgress(stack.status)) throw new ValidationError(MESSAGES.cannotDelete(stack.stackId, stack.status));
 	const retainResources = strings(input['RetainResources']);
 	if (retainResources.length > 0 && stack.status !== 'DELETE_FAILED') throw new ValidationError(MESSAGES.retainOnlyWhenDeleteFailed(stack.stackName));

@@ -3,6 +3,7 @@
 // parameters, resources, outputs and event log. Exports are not stored: they are the outputs with
 // an Export name of the stacks that are not deleted, so they cannot disagree with them.
 import type { ResourceStatus, StackStatus } from '@aws-sdk/client-cloudformation';
+import type { DriftState } from './drift-state';
 
 export type OnFailure = 'ROLLBACK' | 'DELETE' | 'DO_NOTHING';
 
@@ -125,6 +126,8 @@ export interface CloudFormationState {
 	stacks: StackRecord[];
 	/** Counter behind the deterministic ids (stack ids, event ids, request tokens). */
 	sequence: number;
+	/** Drift detection results (absent until the first detection). */
+	drift?: DriftState;
 }
 
 export const emptyCloudFormation = (accountId: string, region: string): CloudFormationState => ({ accountId, region, stacks: [], sequence: 0 });

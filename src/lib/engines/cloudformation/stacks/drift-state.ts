@@ -1,0 +1,41 @@
+// What drift detection remembers per account and Region, as plain JSON: each detection run
+// (DescribeStackDriftDetectionStatus), each stack's last result (DescribeStacks' DriftInformation)
+// and each resource's last result (DescribeStackResourceDrifts, DescribeStackResources).
+import type { DifferenceType, StackDriftDetectionStatus, StackDriftStatus, StackResourceDriftStatus } from '@aws-sdk/client-cloudformation';
+
+export interface PropertyDifferenceRecord {
+	PropertyPath: string;
+	ExpectedValue: string;
+	ActualValue: string;
+	DifferenceType: DifferenceType;
+}
+
+export interface ResourceDriftRecord {
+	logicalId: string;
+	physicalId?: string;
+	type: string;
+	status: StackResourceDriftStatus;
+	/** JSON strings, as AWS returns them; absent for NOT_CHECKED (and Actual for DELETED). */
+	expected?: string;
+	actual?: string;
+	differences: PropertyDifferenceRecord[];
+	timestamp: string;
+}
+
+export interface DriftDetectionRecord {
+	id: string;
+	stackId: string;
+	detectionStatus: StackDriftDetectionStatus;
+	stackDriftStatus: StackDriftStatus;
+	driftedCount: number;
+	timestamp: string;
+	reason?: string;
+}
+
+export interface DriftState {
+	detections: DriftDetectionRecord[];
+	/** By stack ID. */
+	stacks: Record<string, { status: StackDriftStatus; lastCheck: string }>;
+	/** By stack ID, then logical ID. */
+	resources: Record<string, Record<string, ResourceDriftRecord>>;
+}
