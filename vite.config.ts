@@ -11,5 +11,7 @@ export default defineConfig({
   worker: { format: 'es' },
   build: { chunkSizeWarningLimit: 3000, rolldownOptions: { checks: { bundlerTimings: false } } },
   optimizeDeps: { include: ['dexie', 'js-yaml'] },
-  test: { include: ['tests/unit/**/*.test.ts'], environment: 'node' }
+  // Property tests run hundreds of cases; on a busy 2-core CI machine 5 s is too tight. Tests
+  // never assert timing, so a generous limit only catches hangs.
+  test: { include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 60_000 }
 });
