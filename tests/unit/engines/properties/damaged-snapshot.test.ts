@@ -7,29 +7,8 @@ import { World } from '../../../../src/lib/engines/world';
 import { AwsError } from '../../../../src/lib/engines/errors';
 import { OPERATIONS, PROPERTY_TIMEOUT, REGION, fixtures, runs } from './arbitraries';
 import { rootCaller } from '../../../../src/lib/engines/world-constants';
+import { paths, setAt, type Json } from '../json-paths';
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-
-/** Every path into a JSON value, so a mutation can land anywhere. */
-function paths(value: Json, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
-	out.push(prefix);
-	if (Array.isArray(value)) value.forEach((v, i) => paths(v, [...prefix, i], out));
-	else if (value && typeof value === 'object') for (const k of Object.keys(value)) paths(value[k] as Json, [...prefix, k], out);
-	return out;
-}
-
-function setAt(root: Json, path: (string | number)[], replacement: Json | undefined): Json {
-	if (path.length === 0) return replacement ?? null;
-	const copy = structuredClone(root);
-	let node = copy as Record<string | number, Json>;
-	for (const key of path.slice(0, -1)) node = node[key] as unknown as Record<string | number, Json>;
-	const last = path[path.length - 1] as string | number;
-	if (replacement === undefined) {
-		if (Array.isArray(node)) node.splice(Number(last), 1);
-		else delete node[last];
-	} else node[last] = replacement;
-	return copy;
-}
 
 const READS: [string, Record<string, unknown>][] = [
 	['DescribeRepositories', {}],
