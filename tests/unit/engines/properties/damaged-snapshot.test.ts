@@ -9,7 +9,6 @@ import { OPERATIONS, PROPERTY_TIMEOUT, REGION, fixtures, runs } from './arbitrar
 import { rootCaller } from '../../../../src/lib/engines/world-constants';
 import { paths, setAt, type Json } from '../json-paths';
 
-
 const READS: [string, Record<string, unknown>][] = [
 	['DescribeRepositories', {}],
 	['DescribeImages', { repositoryName: 'web' }],

@@ -10,7 +10,6 @@ import { loadResourceSchemas } from '../../../../../src/lib/engines/cloudformati
 import { defaultFakes, fakeProvider, fakeRegistry, json, NOW, OTHER, REGION, THING } from './helpers';
 import { paths, setAt, type Json } from '../../json-paths';
 
-
 const providers = () => fakeRegistry(fakeProvider(THING), fakeProvider(OTHER), fakeProvider('AWS::ECR::Repository'));
 
 /** A world with a finished stack, an update half done (replacement in flight) and a create mid-rollback. */
