@@ -1,4 +1,4 @@
-// The world's one clock. Engines read time only from here, never from Date.now(), so tests,
+// The world's one clock. Engines read time only from here, never from the wall clock, so tests,
 // labs and the local endpoint decide how time moves. Time only moves forward.
 import { AwsError } from './errors';
 

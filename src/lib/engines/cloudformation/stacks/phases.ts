@@ -90,10 +90,11 @@ function logTransforms(run: OperationRun, stack: StackRecord, plan: StackPlan): 
 	if (state && plan.template.model.transforms.length > 0) logStackStatus(state, stack, run.nowMs, stack.status, REASON.transformationSucceeded);
 }
 
-export function startCreatePhase(run: OperationRun): void {
+/** Create and update walk the plan forward the same way; only the phase (and so the steps) differ. */
+function startForwardPhase(run: OperationRun, phase: 'create' | 'update'): void {
 	const stack = run.stack();
 	const plan = run.plan();
-	beginPhase(run, 'create', []);
+	beginPhase(run, phase, []);
 	if (!stack || !plan) return;
 	logTransforms(run, stack, plan);
 	if (!checkImports(run, stack, plan)) return;
@@ -103,6 +104,8 @@ export function startCreatePhase(run: OperationRun): void {
 	);
 	runTasks(run);
 }
+
+export const startCreatePhase = (run: OperationRun): void => startForwardPhase(run, 'create');
 
 /** The stack reason after a failed create, before what happens next is appended. */
 function createFailureBase(run: OperationRun): string {
@@ -187,19 +190,7 @@ function logFinal(run: OperationRun, status: StackRecord['status'], reason?: str
 // Update, its cleanup, its rollback and the rollback's cleanup
 // ---------------------------------------------------------------------------------------------
 
-export function startUpdatePhase(run: OperationRun): void {
-	const stack = run.stack();
-	const plan = run.plan();
-	beginPhase(run, 'update', []);
-	if (!stack || !plan) return;
-	logTransforms(run, stack, plan);
-	if (!checkImports(run, stack, plan)) return;
-	run.op.tasks = forward(
-		plan.resources.map((r) => r.logicalId),
-		plan.graph
-	);
-	runTasks(run);
-}
+export const startUpdatePhase = (run: OperationRun): void => startForwardPhase(run, 'update');
 
 export function startUpdateCleanupPhase(run: OperationRun): void {
 	const state = run.state();
