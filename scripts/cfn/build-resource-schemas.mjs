@@ -16,8 +16,9 @@
 //    of schema bugs, which cfn-lint applies to match what CloudFormation accepts).
 // 2. Keeps only what validation, change sets and GetAtt need: JSON-schema validation keywords,
 //    `required`, `definitions` still referenced, createOnly / conditionalCreateOnly / readOnly /
-//    writeOnly / primaryIdentifier (paths without the "/properties/" prefix). Descriptions, examples,
-//    tagging, handlers, `default`, `insertionOrder`, `format` and so on are dropped.
+//    writeOnly / primaryIdentifier (paths without the "/properties/" prefix), and `insertionOrder`
+//    where it is `false` (drift detection then compares the array as a set; AWS's default is true).
+//    Descriptions, examples, tagging, handlers, `default`, `format` and so on are dropped.
 // 3. Lists the GetAtt attribute names the way cfn-lint 1.51.0 does (cfnlint/schema/_getatts.py):
 //    readOnlyProperties with "/" turned into "."; for the types in its `_all_property_types` list
 //    every property (not descending into arrays of objects) is readable too.
@@ -122,6 +123,11 @@ function compactNode(node) {
 	if (!node || typeof node !== 'object') return node;
 	const out = {};
 	for (const key of Object.keys(node).sort()) {
+		// Only `false` says something (the meta-schema's default is true): order does not matter.
+		if (key === 'insertionOrder') {
+			if (node[key] === false) out[key] = false;
+			continue;
+		}
 		if (!VALIDATION_KEYWORDS.has(key)) continue;
 		const v = node[key];
 		if (SCHEMA_MAPS.has(key)) {

@@ -62,7 +62,7 @@ const TIMER_KINDS = ['imageScan', 'replication', 'lifecyclePreview'];
 export const JOBS_SHAPE: Shape = {
 	jobs: list({
 		id: 'string',
-		kind: { oneOf: [...TIMER_KINDS, 'stackOperation'] },
+		kind: { oneOf: [...TIMER_KINDS, 'stackOperation', 'driftDetection', 'stackSetOperation'] },
 		dueAt: 'date',
 		snapshot: { status: { oneOf: ['active'] }, value: 'string', historyValue: 'object', children: 'object', context: { startedAt: 'date', dueAt: 'date' } },
 		payload: { startedAt: 'date', dueAt: 'date' }
@@ -126,7 +126,66 @@ const stack: Shape = {
 	clientRequestToken: opt('string'),
 	operationJobId: opt('string')
 };
-export const CLOUDFORMATION_SHAPE: Shape = { accountId: 'string', region: 'string', stacks: list(stack), sequence: 'number' };
+// StackSets: each stack set with its instances and operations (cloudformation/stacksets/state.ts).
+const stackSetParameter: Shape = { key: 'string', value: 'string' };
+const stackSetTarget: Shape = {
+	account: 'string',
+	region: 'string',
+	status: { oneOf: ['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'] },
+	reason: opt('string'),
+	gate: opt({ status: { oneOf: ['SUCCEEDED', 'FAILED', 'SKIPPED'] }, reason: 'string' }),
+	step: opt({ oneOf: ['access', 'stack'] }),
+	dueAt: opt('date'),
+	stackId: opt('string'),
+	expect: opt({ oneOf: ['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'DELETE_COMPLETE'] }),
+	eventIndex: opt('number')
+};
+const stackSetOperation: Shape = {
+	operationId: 'string',
+	action: { oneOf: ['CREATE', 'UPDATE', 'DELETE'] },
+	status: { oneOf: ['RUNNING', 'SUCCEEDED', 'FAILED', 'STOPPING', 'STOPPED', 'QUEUED'] },
+	preferences: {
+		regionConcurrencyType: opt({ oneOf: ['SEQUENTIAL', 'PARALLEL'] }),
+		regionOrder: list('string'),
+		failureToleranceCount: opt('number'),
+		failureTolerancePercentage: opt('number'),
+		maxConcurrentCount: opt('number'),
+		maxConcurrentPercentage: opt('number'),
+		concurrencyMode: opt({ oneOf: ['STRICT_FAILURE_TOLERANCE', 'SOFT_FAILURE_TOLERANCE'] })
+	},
+	retainStacks: opt('boolean'),
+	administrationRoleArn: 'string',
+	executionRoleName: 'string',
+	creationTimestamp: 'date',
+	endTimestamp: opt('date'),
+	statusReason: opt('string'),
+	targets: list(stackSetTarget)
+};
+const stackSet: Shape = {
+	stackSetId: 'string',
+	stackSetName: 'string',
+	arn: 'string',
+	status: { oneOf: ['ACTIVE', 'DELETED'] },
+	description: opt('string'),
+	templateBody: 'string',
+	parameters: list(stackSetParameter),
+	capabilities: list('string'),
+	tags: list(stackTag),
+	administrationRoleArn: 'string',
+	executionRoleName: 'string',
+	instances: list({
+		account: 'string',
+		region: 'string',
+		stackId: opt('string'),
+		status: { oneOf: ['CURRENT', 'OUTDATED', 'INOPERABLE'] },
+		detailedStatus: { oneOf: ['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'INOPERABLE', 'SKIPPED_SUSPENDED_ACCOUNT', 'FAILED_IMPORT'] },
+		reason: opt('string'),
+		parameterOverrides: list(stackSetParameter),
+		lastOperationId: opt('string')
+	}),
+	operations: list(stackSetOperation)
+};
+export const CLOUDFORMATION_SHAPE: Shape = { accountId: 'string', region: 'string', stacks: list(stack), sequence: 'number', stackSets: opt(list(stackSet)) };
 export const LIGHT_RESOURCES_SHAPE: Shape = {
 	accountId: 'string',
 	region: 'string',
@@ -150,7 +209,7 @@ export const STACK_OPERATION_SHAPE: Shape = {
 	region: 'string',
 	stackId: 'string',
 	stackName: 'string',
-	operation: { oneOf: ['CREATE', 'UPDATE', 'DELETE', 'CONTINUE_UPDATE_ROLLBACK'] },
+	operation: { oneOf: ['CREATE', 'UPDATE', 'DELETE', 'CONTINUE_UPDATE_ROLLBACK', 'ROLLBACK'] },
 	caller: { arn: 'string', accountId: 'string', context: opt('object') },
 	onFailure: { oneOf: ['ROLLBACK', 'DELETE', 'DO_NOTHING'] },
 	retainResources: list('string'),
@@ -166,11 +225,37 @@ export const STACK_OPERATION_SHAPE: Shape = {
 	started: 'number'
 };
 
+/** The context of a persisted DetectStackDrift run (stacks/driftDetectionMachine.ts). */
+export const DRIFT_DETECTION_SHAPE: Shape = {
+	startedAt: 'date',
+	dueAt: 'date',
+	accountId: 'string',
+	region: 'string',
+	stackId: 'string',
+	stackName: 'string',
+	detectionId: 'string',
+	caller: { arn: 'string', accountId: 'string', context: opt('object') },
+	logicalIds: list('string'),
+	resourceTypes: list('string')
+};
+
+/** The context of a persisted stack set operation's job (stacksets/job.ts). */
+export const STACK_SET_JOB_SHAPE: Shape = {
+	startedAt: 'date',
+	dueAt: 'date',
+	accountId: 'string',
+	region: 'string',
+	stackSetId: 'string',
+	operationId: 'string',
+	resourceTypes: list('string'),
+	finished: 'boolean'
+};
+
 /**
  * The jobs' shape, then what each kind's machine needs: a timer is `running`; a stack operation
- * is in one of its machine's states with a full context.
+ * or a drift detection run is in one of its machine's states with a full context.
  */
-export function assertJobsShape(jobs: unknown, stackOperationStates: readonly string[]): void {
+export function assertJobsShape(jobs: unknown, stackOperationStates: readonly string[], driftDetectionStates: readonly string[] = ['detecting']): void {
 	assertShape(jobs, JOBS_SHAPE, 'jobs');
 	(jobs as { jobs: { kind: string; snapshot: { value: string; context: unknown; historyValue: object; children: object } }[] }).jobs.forEach((job, i) => {
 		const path = `jobs.jobs[${i}].snapshot`;
@@ -178,7 +263,14 @@ export function assertJobsShape(jobs: unknown, stackOperationStates: readonly st
 		if (Object.keys(job.snapshot.historyValue).length > 0) assertShape(undefined, 'object', `${path}.historyValue (must be empty)`);
 		if (Object.keys(job.snapshot.children).length > 0) assertShape(undefined, 'object', `${path}.children (must be empty)`);
 		if (TIMER_KINDS.includes(job.kind)) assertShape(job.snapshot.value, { oneOf: ['running'] }, `${path}.value`);
-		else {
+		else if (job.kind === 'stackSetOperation') {
+			// A finished stack set job leaves the queue, so a saved one is always running.
+			assertShape(job.snapshot.value, { oneOf: ['running'] }, `${path}.value`);
+			assertShape(job.snapshot.context, STACK_SET_JOB_SHAPE, `${path}.context`);
+		} else if (job.kind === 'driftDetection') {
+			assertShape(job.snapshot.value, { oneOf: driftDetectionStates }, `${path}.value`);
+			assertShape(job.snapshot.context, DRIFT_DETECTION_SHAPE, `${path}.context`);
+		} else {
 			assertShape(job.snapshot.value, { oneOf: stackOperationStates }, `${path}.value`);
 			assertShape(job.snapshot.context, STACK_OPERATION_SHAPE, `${path}.context`);
 		}

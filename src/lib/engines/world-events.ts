@@ -32,4 +32,29 @@ export type WorldEvent =
 			stackName: string;
 			/** The stack's status once the operation is over (CREATE_COMPLETE, ROLLBACK_COMPLETE ...). */
 			status: string;
+	  }
+	| {
+			at: string;
+			kind: 'stack-drift-detection-complete';
+			accountId: string;
+			region: string;
+			stackId: string;
+			stackName: string;
+			detectionId: string;
+			/** DETECTION_COMPLETE or DETECTION_FAILED. */
+			detectionStatus: string;
+			/** DRIFTED, IN_SYNC or UNKNOWN. */
+			stackDriftStatus?: string;
+	  }
+	| {
+			at: string;
+			kind: 'stack-set-operation-complete';
+			/** The administrator account and the stack set's Region. */
+			accountId: string;
+			region: string;
+			stackSetName: string;
+			operationId: string;
+			action: string;
+			/** SUCCEEDED, FAILED or STOPPED. */
+			status: string;
 	  };

@@ -24,7 +24,9 @@ import { bindCloudFormation, checkStackOperations, schemaTypesDue, stackEnvironm
 import type { ProviderRegistry } from './cloudformation/stacks/environment';
 import { loadResourceSchemas, requireSchemas } from './cloudformation/stacks/schemas';
 import { STACK_OPERATION_STATES } from './cloudformation/stacks/stackOperationMachine';
+import { DRIFT_DETECTION_STATES } from './cloudformation/stacks/driftDetectionMachine';
 import { emptyCloudFormation, type CloudFormationState } from './cloudformation/stacks/state';
+import { checkStackSetOperations, stackSetOperationEvents } from './cloudformation/stacksets/finish';
 import { lightStore, type LightResourceState } from './cloudformation/providers/light-store';
 import { clearFaults, injectFault, type FaultRule } from './cloudformation/providers/fault-injection';
 import { providerFor } from './cloudformation/providers/registry';
@@ -241,6 +243,9 @@ export class World {
 			globalLight: this.#globalLight,
 			engines: (caller, region) => ({ ecr: this.ecr(caller, region), ecrPublic: this.ecrPublic(caller), iam: this.iam(caller) }),
 			startJob: (context) => scheduleJob(this.#jobs, 'stackOperation', context).id,
+			startDriftJob: (context) => scheduleJob(this.#jobs, 'driftDetection', context).id,
+			startStackSetJob: (context) => scheduleJob(this.#jobs, 'stackSetOperation', context).id,
+			identities: (accountId) => this.#iam.find((i) => i.accountId === accountId),
 			cancelJob: (jobId, env) => {
 				const finished = signalJob(this.#jobs, jobId, { type: 'stack.cancel', env });
 				if (finished) this.#finish(finished);
@@ -348,6 +353,13 @@ export class World {
 			if (stack) delete stack.operationJobId;
 			return [{ at: this.clock.now().toISOString(), kind: 'stack-operation-complete', accountId: o.accountId, region: o.region, stackId: o.stackId, stackName: o.stackName, status: stack?.status ?? 'DELETE_COMPLETE' }];
 		}
+		if (job.kind === 'stackSetOperation') return stackSetOperationEvents(job.output, this.#cloudformation, this.clock.now().toISOString());
+		if (job.kind === 'driftDetection') {
+			// The machine recorded the results when it finished; the world only tells its listeners.
+			const o = job.output;
+			const run = this.#cloudformation.find((s) => s.accountId === o.accountId && s.region === o.region)?.drift?.detections.find((d) => d.id === o.detectionId);
+			return [{ at: this.clock.now().toISOString(), kind: 'stack-drift-detection-complete', accountId: o.accountId, region: o.region, stackId: o.stackId, stackName: o.stackName, detectionId: o.detectionId, detectionStatus: run?.detectionStatus ?? 'DETECTION_FAILED', ...(run?.stackDriftStatus ? { stackDriftStatus: run.stackDriftStatus } : {}) }];
+		}
 		return finishJob(job, {
 			clock: this.clock,
 			registry: (accountId, region) => this.#ecr.find((r) => r.accountId === accountId && r.region === region),
@@ -416,11 +428,12 @@ export class World {
 		assertShape(s.ecr, { list: REGISTRY_SHAPE }, 'ecr');
 		assertShape(ecrPublic, { list: REGISTRY_SHAPE }, 'ecrPublic');
 		assertShape(iam, { list: IDENTITY_SHAPE }, 'iam');
-		assertJobsShape(jobs, STACK_OPERATION_STATES);
+		assertJobsShape(jobs, STACK_OPERATION_STATES, DRIFT_DETECTION_STATES);
 		assertShape(cloudformation, { list: CLOUDFORMATION_SHAPE }, 'cloudformation');
 		assertShape(lightResources, { list: LIGHT_RESOURCES_SHAPE }, 'lightResources');
 		assertShape(globalResources, LIGHT_RESOURCES_SHAPE, 'globalResources');
 		checkStackOperations(jobs as JobsState, cloudformation as CloudFormationState[]);
+		checkStackSetOperations(jobs as JobsState, cloudformation as CloudFormationState[]);
 		return new World(
 			new VirtualClock(s.now),
 			{

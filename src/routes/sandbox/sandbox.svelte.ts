@@ -9,9 +9,10 @@ import { LEARNER_ACCOUNT, rootCaller, type Caller } from '$lib/engines/world-con
 import { fakeImage, pushSteps, type ApiStep } from '$lib/engines/ecr/docker';
 import { PREVIEW_DURATION_MS } from '$lib/engines/ecr/lifecycle-api';
 import { AWS_MANAGED_POLICIES, awsManagedPolicyArn } from '$lib/engines/identity/managed-policies';
-import type { Explanation } from '$lib/engines/iam';
 import type { SandboxStore } from './saved';
 import { formatInstant, plural, shortDigest } from './format';
+import { errorView, type ErrorView, type Outcome } from './errors';
+import { Stacks, type SavedStacks, type Transition } from './stacks.svelte';
 
 export const REGION = 'us-east-1';
 export const DEV_USER = 'dev';
@@ -55,35 +56,8 @@ export interface RepositoryView {
 	images: ImageView[];
 }
 
-export interface StatementView {
-	policy: string;
-	side: 'identity' | 'resource';
-	label: string;
-	effect: string;
-	applies: boolean;
-	decisive: boolean;
-	reasons: string[];
-}
-
-/** The parts of an IAM explanation the page shows. */
-export interface ExplanationView {
-	decision: string;
-	summary: string;
-	principal: string;
-	action: string;
-	resource: string;
-	decidedBy: { policy: string; side: 'identity' | 'resource'; label: string }[];
-	statements: StatementView[];
-	notes: string[];
-}
-
-export interface ErrorView {
-	code: string;
-	message: string;
-	explanation?: ExplanationView;
-}
-
-export type Outcome = { ok: true; message: string } | { ok: false; error: ErrorView };
+export type { ErrorView, ExplanationView, Outcome, StatementView, TemplateLocationView } from './errors';
+export { errorView } from './errors';
 
 export interface StepView {
 	operation: string;
@@ -149,7 +123,7 @@ export interface LogEntry {
 	id: number;
 	/** Virtual instant the entry is about. */
 	at: string;
-	kind: 'clock' | 'scan' | 'lifecycle' | 'preview' | 'replication' | 'note';
+	kind: 'clock' | 'scan' | 'lifecycle' | 'preview' | 'replication' | 'stack' | 'note';
 	text: string;
 }
 
@@ -159,7 +133,19 @@ interface SavedSandbox {
 	caller: CallerKind;
 	log: LogEntry[];
 	selected: { repository: string; digest: string } | null;
+	/** Added with the CloudFormation view; absent from older saves. */
+	view?: SandboxView;
+	cfn?: SavedStacks;
 }
+
+/** The two halves of the sandbox, one world underneath. */
+export type SandboxView = 'ecr' | 'cloudformation';
+
+/** How far "Run to completion" moves the clock at most, and in what steps. */
+export const RUN_LIMIT_MS = 60 * 60_000;
+const RUN_STEP_MS = 1_000;
+
+const seconds = (ms: number): string => (ms < 120_000 ? plural(Math.round(ms / 1000), 'second') : plural(Math.round(ms / 60_000), 'minute'));
 
 const MAX_LOG = 200;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -177,28 +163,6 @@ function allPages<R extends { nextToken?: string }>(read: (nextToken: string | u
 }
 
 const iso = (d: Date | string | undefined): string => (d === undefined ? '' : new Date(d).toISOString());
-
-function explanationView(x: Explanation): ExplanationView {
-	return {
-		decision: x.decision,
-		summary: x.summary,
-		principal: x.request.principal,
-		action: x.request.action,
-		resource: x.request.resource,
-		decidedBy: x.decidedBy.map((r) => ({ policy: r.policy, side: r.side, label: r.label })),
-		statements: x.policies.flatMap((p) =>
-			p.statements.map((s) => ({ policy: p.name, side: p.side, label: s.label, effect: s.effect, applies: s.applies, decisive: s.decisive, reasons: [...s.reasons] }))
-		),
-		notes: [...x.notes]
-	};
-}
-
-/** An engine failure as the page shows it; anything that is not an AwsError is a simulator bug, reported as such. */
-export function errorView(e: unknown): ErrorView {
-	if (e instanceof AccessDeniedException) return { code: e.code, message: e.message, explanation: explanationView(e.explanation) };
-	if (e instanceof AwsError) return { code: e.code, message: e.message };
-	return { code: 'SimulatorError', message: `The simulator failed unexpectedly: ${e instanceof Error ? e.message : String(e)}` };
-}
 
 export interface SandboxOptions {
 	/** The instant a new sandbox starts at; defaults to the current minute. */
@@ -223,6 +187,10 @@ export class Sandbox {
 	saveProblem = $state<string | null>(null);
 	/** A docker push is running: other changes wait so its steps see one consistent world. */
 	busy = $state(false);
+	/** Which half of the sandbox is on screen. */
+	view = $state<SandboxView>('ecr');
+	/** The CloudFormation view's draft, stacks and selection. */
+	readonly stacks: Stacks;
 
 	#world: World | undefined;
 	#store: SandboxStore;
@@ -233,6 +201,14 @@ export class Sandbox {
 	constructor(store: SandboxStore, options: SandboxOptions = {}) {
 		this.#store = store;
 		this.#options = options;
+		this.stacks = new Stacks({
+			world: () => this.#w(),
+			caller: () => this.#caller(),
+			reader: () => ROOT,
+			region: REGION,
+			change: (run) => this.#change(run),
+			afterTime: (what, events) => this.#afterTime(what, events)
+		});
 	}
 
 	get callerArn(): string {
@@ -267,6 +243,8 @@ export class Sandbox {
 			this.#refresh();
 		}
 		this.ready = true;
+		// A restored stack operation needs the resource schemas before the clock can move it on.
+		if (this.stacks.hasStacks || this.view === 'cloudformation') this.#loadCloudFormation();
 		if (restoredProblem) this.#announce(restoredProblem);
 		else if (saved !== undefined) this.#announce(`Your sandbox was restored. The clock says ${formatInstant(this.now)}.`);
 	}
@@ -282,6 +260,8 @@ export class Sandbox {
 			: [];
 		this.#nextId = Math.max(0, ...this.log.map((e) => e.id)) + 1;
 		this.#selected = s.selected && typeof s.selected.repository === 'string' && typeof s.selected.digest === 'string' ? s.selected : null;
+		this.view = s.view === 'cloudformation' ? 'cloudformation' : 'ecr';
+		this.stacks.restore(s.cfn);
 		this.#ensureDevUser();
 	}
 
@@ -295,6 +275,7 @@ export class Sandbox {
 		this.push = null;
 		this.findings = null;
 		this.preview = null;
+		this.stacks.reset();
 		this.log = [];
 		this.#addLog('note', `Sandbox started in ${REGION}, account ${LEARNER_ACCOUNT}, with an IAM user named ${DEV_USER}.`);
 		for (const n of notes) this.#addLog('note', n);
@@ -357,11 +338,29 @@ export class Sandbox {
 		this.devPolicy = DEV_POLICIES.find((p) => attached.some((a) => a.PolicyName === p.name))?.name ?? 'none';
 		this.now = world.clock.now().toISOString();
 		this.#loadFindings();
+		this.#logTransitions(this.stacks.read());
 		this.#save();
 	}
 
+	#logTransitions(transitions: Transition[]): void {
+		for (const t of transitions) this.#addLog('stack', t.text, t.at);
+	}
+
+	/** Saves the sandbox as it is (the template editor calls this as the learner types). */
+	persist(): void {
+		if (this.#world) this.#save();
+	}
+
 	#save(): void {
-		const saved: SavedSandbox = { version: 1, world: this.#w().snapshot(), caller: this.callerKind, log: this.log, selected: this.#selected };
+		const saved: SavedSandbox = {
+			version: 1,
+			world: this.#w().snapshot(),
+			caller: this.callerKind,
+			log: this.log,
+			selected: this.#selected,
+			view: this.view,
+			cfn: this.stacks.snapshot()
+		};
 		try {
 			this.#store.save(saved);
 			this.saveProblem = null;
@@ -433,6 +432,18 @@ export class Sandbox {
 				.ecr(this.#caller(), REGION)
 				.call('CreateRepository', { repositoryName: input.name, imageTagMutability: input.tagMutability, imageScanningConfiguration: { scanOnPush: input.scanOnPush } });
 			return `CreateRepository succeeded: ${out.repository?.repositoryUri ?? input.name}.`;
+		});
+	}
+
+	/** DeleteRepository with force (images and all). A repository a stack made is then drift for that stack. */
+	deleteRepository(name: string): Outcome {
+		const managed = this.stacks.managed[name];
+		return this.#change(() => {
+			const out = this.#w().ecr(this.#caller(), REGION).call('DeleteRepository', { repositoryName: name, force: true });
+			const gone = `DeleteRepository succeeded: ${out.repository?.repositoryName ?? name} and its images are deleted.`;
+			return managed
+				? `${gone} Stack ${managed.stack} still lists it as ${managed.logicalId}: detect drift on ${managed.stack} to see it DELETED.`
+				: gone;
 		});
 	}
 
@@ -631,15 +642,82 @@ export class Sandbox {
 
 	advance(ms: number, label: string): void {
 		if (this.busy) return;
-		const events = this.#w().advanceBy(ms);
+		let events: WorldEvent[];
+		try {
+			events = this.#w().advanceBy(ms);
+		} catch (e) {
+			// CloudFormation still loading the schemas a restored stack operation needs: nothing moved.
+			const error = errorView(e);
+			this.#announce(`The clock did not move. ${error.code}: ${error.message}`);
+			return;
+		}
 		const summary = this.#afterTime(`Clock moved forward ${label}`, events);
 		this.#refresh();
 		this.#announce(`Clock moved forward ${label}. It is now ${formatInstant(this.now)}. ${summary}`);
 	}
 
+	/**
+	 * Moves the clock a second at a time until no stack operation is in progress, or RUN_LIMIT_MS
+	 * has passed, whichever comes first, as when you keep refreshing the console until it is done.
+	 */
+	async runToCompletion(): Promise<Outcome> {
+		if (this.busy) return { ok: false, error: { code: 'SandboxBusy', message: 'Wait for the docker push to finish.' } };
+		try {
+			await this.stacks.ensureReady();
+		} catch (e) {
+			return this.#refused(errorView(e));
+		}
+		const world = this.#w();
+		const running = this.stacks.inProgress();
+		if (!running.length) {
+			const message = `No stack operation is in progress, so the clock stayed at ${formatInstant(this.now)}.`;
+			this.#announce(message);
+			return { ok: true, message };
+		}
+		const events: WorldEvent[] = [];
+		let moved = 0;
+		let left = running;
+		try {
+			while (left.length && moved < RUN_LIMIT_MS) {
+				events.push(...world.advanceBy(RUN_STEP_MS));
+				moved += RUN_STEP_MS;
+				left = this.stacks.inProgress();
+			}
+		} catch (e) {
+			left = [];
+			this.#addLog('note', `The clock stopped: ${errorView(e).message}`);
+		}
+		const summary = this.#afterTime(`Ran the clock ${seconds(moved)} until no stack operation was in progress`, events);
+		this.#refresh();
+		const unfinished = left.length ? ` Still in progress after ${seconds(RUN_LIMIT_MS)}: ${left.join(', ')}. Move the clock on by a day if you want to wait longer.` : '';
+		const message = `Ran the clock ${seconds(moved)}. It is now ${formatInstant(this.now)}. ${summary}${unfinished}`;
+		this.#announce(message);
+		return { ok: true, message };
+	}
+
+	#refused(error: ErrorView): Outcome {
+		this.#announce(`${error.code}: ${error.message}`);
+		return { ok: false, error };
+	}
+
+	// ---- the two views ----
+
+	setView(view: SandboxView): void {
+		if (this.view === view) return;
+		this.view = view;
+		if (view === 'cloudformation') this.#loadCloudFormation();
+		this.#save();
+	}
+
+	#loadCloudFormation(): void {
+		this.stacks.ensureReady().catch((e: unknown) => this.#announce(`CloudFormation could not start: ${errorView(e).message}`));
+	}
+
 	/** Logs a move of the clock and what happened during it; returns a one-line summary. */
 	#afterTime(what: string, events: WorldEvent[]): string {
-		const lines = this.#describeEvents(events);
+		// Stack status changes are read from DescribeStackEvents, in time order with the rest.
+		const stackLines = this.stacks.read().map((t) => ({ at: t.at, kind: 'stack' as const, text: t.text }));
+		const lines = [...this.#describeEvents(events), ...stackLines].sort((a, b) => a.at.localeCompare(b.at));
 		// Newest first: what happened on the way, then the arrival on top.
 		for (const l of lines) this.#addLog(l.kind, l.text, l.at);
 		this.#addLog('clock', `${what}, to ${formatInstant(this.#w().clock.now().toISOString())}.${lines.length ? '' : ' Nothing finished meanwhile.'}`);
@@ -671,6 +749,9 @@ export class Sandbox {
 				}
 				case 'lifecycle-preview-complete':
 					out.push({ at: e.at, kind: 'preview', text: `Lifecycle policy preview COMPLETE for ${e.repositoryName}.` });
+					break;
+				case 'stack-drift-detection-complete':
+					out.push({ at: e.at, kind: 'stack', text: `Drift detection on stack ${e.stackName}: ${e.detectionStatus}${e.stackDriftStatus ? `, ${e.stackDriftStatus}` : ''}.` });
 					break;
 				case 'replication-complete':
 				case 'replication-failed':

@@ -17,6 +17,19 @@ import { cancelUpdateStack, continueUpdateRollback, createStack, deleteStack, up
 import { describeStackDriftDetectionStatus, describeStackResourceDrifts, detectStackDrift, detectStackResourceDrift } from './stacks/drift';
 import { getTemplateSummary } from './stacks/template-summary';
 import { createChangeSet, deleteChangeSet, describeChangeSet, executeChangeSet, listChangeSets } from './stacks/changesets';
+import { rollbackStack } from './stacks/rollback-stack';
+import { getStackPolicy, setStackPolicy } from './stacks/stack-policy-operations';
+import { createStackSet, deleteStackSet, updateStackSet } from './stacksets/stack-sets';
+import { createStackInstances, deleteStackInstances, stopStackSetOperation, updateStackInstances } from './stacksets/instances';
+import {
+	describeStackInstance,
+	describeStackSet,
+	describeStackSetOperation,
+	listStackInstances,
+	listStackSetOperationResults,
+	listStackSetOperations,
+	listStackSets
+} from './stacksets/describe';
 
 export const cloudFormationOperations = {
 	CreateStack: createStack,
@@ -44,7 +57,24 @@ export const cloudFormationOperations = {
 	DescribeChangeSet: describeChangeSet,
 	ListChangeSets: listChangeSets,
 	ExecuteChangeSet: executeChangeSet,
-	DeleteChangeSet: deleteChangeSet
+	DeleteChangeSet: deleteChangeSet,
+	RollbackStack: rollbackStack,
+	SetStackPolicy: setStackPolicy,
+	GetStackPolicy: getStackPolicy,
+	CreateStackSet: createStackSet,
+	UpdateStackSet: updateStackSet,
+	DeleteStackSet: deleteStackSet,
+	DescribeStackSet: describeStackSet,
+	ListStackSets: listStackSets,
+	CreateStackInstances: createStackInstances,
+	UpdateStackInstances: updateStackInstances,
+	DeleteStackInstances: deleteStackInstances,
+	DescribeStackInstance: describeStackInstance,
+	ListStackInstances: listStackInstances,
+	DescribeStackSetOperation: describeStackSetOperation,
+	ListStackSetOperations: listStackSetOperations,
+	ListStackSetOperationResults: listStackSetOperationResults,
+	StopStackSetOperation: stopStackSetOperation
 } satisfies Record<string, (ctx: CloudFormationContext, input: unknown) => unknown>;
 
 export type CloudFormationOperationName = keyof typeof cloudFormationOperations;

@@ -16,7 +16,12 @@ import type { CloudFormationContext } from './stacks/context';
 import { toCaller, type ProviderRegistry, type StackEnvironment } from './stacks/environment';
 import { hashUuid, nextSequence } from './stacks/ids';
 import type { StackOperationContext } from './stacks/operation-context';
+import type { DriftDetectionContext } from './stacks/driftDetectionMachine';
 import type { CloudFormationState } from './stacks/state';
+import type { IdentityState } from '../identity/state';
+import { stackSetAccessRequests } from './stacksets/access';
+import type { StackSetHost, StackSetTickEnvironment } from './stacksets/environment';
+import type { StackSetJobContext } from './stacksets/job';
 
 export interface CloudFormationHost {
 	clock: VirtualClock;
@@ -28,11 +33,17 @@ export interface CloudFormationHost {
 	engines(caller: Caller, region: string): { ecr: EcrApi; ecrPublic: EcrPublicApi; iam: IamApi };
 	/** Starts a stack operation's job; returns its id. */
 	startJob(context: StackOperationContext): string;
+	/** Starts a DetectStackDrift run's job; returns its id. */
+	startDriftJob(context: DriftDetectionContext): string;
 	/** Sends CancelUpdateStack to a running operation's job. */
 	cancelJob(jobId: string, env: StackEnvironment): void;
 	roleExists(roleArn: string): boolean;
 	/** Throws AccessDeniedException unless IAM allows every request for the caller. */
 	authorize(caller: Caller, requests: readonly AccessRequest[]): void;
+	/** An account's IAM (StackSets decides whether its roles can be assumed). */
+	identities(accountId: string): IdentityState | undefined;
+	/** Starts a stack set operation's job; returns its id. */
+	startStackSetJob(context: StackSetJobContext): string;
 }
 
 /** CloudFormation's state of one account and Region; a Region the world lacks is refused as ECR refuses it. */
@@ -54,8 +65,21 @@ function suffixFrom(uuid: string): string {
 	return out;
 }
 
-export function stackEnvironment(host: CloudFormationHost): StackEnvironment {
+/** What a running stack set operation borrows; its stacks are made with the same contexts as calls. */
+export function stackSetHost(host: CloudFormationHost): StackSetHost {
 	return {
+		clock: host.clock,
+		state: (accountId, region) => host.state(accountId, region),
+		context: (caller, region) => cloudFormationContext(host, caller, region),
+		identities: (accountId) => host.identities(accountId),
+		authorize: (caller, requests) => host.authorize(caller, requests),
+		startJob: (context) => host.startStackSetJob(context)
+	};
+}
+
+export function stackEnvironment(host: CloudFormationHost): StackEnvironment & StackSetTickEnvironment {
+	return {
+		stackSets: stackSetHost(host),
 		clock: host.clock,
 		cloudformation: (accountId, region) => host.state(accountId, region),
 		providers: host.providers,
@@ -84,7 +108,18 @@ export function stackEnvironment(host: CloudFormationHost): StackEnvironment {
  * the caller's own permissions (or its service role's), as AWS does.
  */
 export function bindCloudFormation(host: CloudFormationHost, caller: Caller, region: string): CloudFormationApi {
-	const ctx: CloudFormationContext = {
+	const ctx = cloudFormationContext(host, caller, region);
+	const callByName = (operation: string, input: unknown): unknown => {
+		if (!isCloudFormationOperation(operation)) throw new AwsError('InvalidAction', `Could not find operation ${operation} for version 2010-05-15`);
+		host.authorize(caller, stackSetAccessRequests(ctx, operation, input) ?? cloudFormationAccessRequests(ctx, operation, input));
+		return cloudFormationOperations[operation](ctx, input);
+	};
+	return { call: (operation, input) => callByName(operation, input) as never, callByName };
+}
+
+/** What a call (or a stack set operation acting as an execution role) runs with, without authorizing it. */
+export function cloudFormationContext(host: CloudFormationHost, caller: Caller, region: string): CloudFormationContext {
+	return {
 		clock: host.clock,
 		caller,
 		region,
@@ -94,17 +129,17 @@ export function bindCloudFormation(host: CloudFormationHost, caller: Caller, reg
 			const dueAt = new Date(host.clock.nowMs() + delayMs).toISOString();
 			return host.startJob({ ...input, startedAt, dueAt });
 		},
+		startDriftDetection: (input, delayMs) => {
+			const startedAt = host.clock.now().toISOString();
+			const dueAt = new Date(host.clock.nowMs() + delayMs).toISOString();
+			return host.startDriftJob({ ...input, startedAt, dueAt });
+		},
 		cancelOperation: (jobId) => host.cancelJob(jobId, stackEnvironment(host)),
 		roleExists: (roleArn) => host.roleExists(roleArn),
 		providers: host.providers,
-		providerContext: (target) => stackEnvironment(host).providerContext(target)
+		providerContext: (target) => stackEnvironment(host).providerContext(target),
+		stackSets: stackSetHost(host)
 	};
-	const callByName = (operation: string, input: unknown): unknown => {
-		if (!isCloudFormationOperation(operation)) throw new AwsError('InvalidAction', `Could not find operation ${operation} for version 2010-05-15`);
-		host.authorize(caller, cloudFormationAccessRequests(ctx, operation, input));
-		return cloudFormationOperations[operation](ctx, input);
-	};
-	return { call: (operation, input) => callByName(operation, input) as never, callByName };
 }
 
 /** A restored save: every running stack operation must belong to a stack the save has. */
@@ -119,7 +154,12 @@ export function checkStackOperations(jobs: JobsState, cloudformation: readonly C
 	}
 }
 
-/** The resource types running stack operations need schemas for before the clock moves to `target`. */
+/**
+ * The resource types running stack operations and drift detection runs need schemas for before the
+ * clock moves to `target` (a drift run compares arrays by their schema's insertionOrder).
+ */
 export function schemaTypesDue(jobs: JobsState, target: number): string[] {
-	return jobs.jobs.flatMap((j) => (j.kind === 'stackOperation' && Date.parse(j.dueAt) <= target ? (j.snapshot as { context: StackOperationContext }).context.resourceTypes : []));
+	return jobs.jobs.flatMap((j) =>
+		(j.kind === 'stackOperation' || j.kind === 'driftDetection' || j.kind === 'stackSetOperation') && Date.parse(j.dueAt) <= target ? (j.snapshot as { context: { resourceTypes: string[] } }).context.resourceTypes : []
+	);
 }

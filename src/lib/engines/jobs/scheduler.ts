@@ -7,13 +7,18 @@ import { lifecyclePreviewMachine, type LifecyclePreviewContext } from './lifecyc
 import { replicationMachine, type ReplicationContext } from './replicationMachine';
 import { stackOperationMachine, type StackOperationOutput } from '../cloudformation/stacks/stackOperationMachine';
 import type { StackOperationContext } from '../cloudformation/stacks/operation-context';
+import { driftDetectionMachine, type DriftDetectionContext, type DriftDetectionOutput } from '../cloudformation/stacks/driftDetectionMachine';
+import { stackSetOperationMachine } from '../cloudformation/stacksets/stackSetOperationMachine';
+import type { StackSetJobContext, StackSetJobOutput } from '../cloudformation/stacksets/job';
 
 // One machine per kind; typed loosely here because the queue holds every kind at once.
 const machines: Record<string, AnyStateMachine> = {
 	imageScan: imageScanMachine,
 	replication: replicationMachine,
 	lifecyclePreview: lifecyclePreviewMachine,
-	stackOperation: stackOperationMachine
+	stackOperation: stackOperationMachine,
+	driftDetection: driftDetectionMachine,
+	stackSetOperation: stackSetOperationMachine
 };
 
 const machineFor = (kind: string): AnyStateMachine => {
@@ -39,12 +44,14 @@ export interface JobContexts {
 	replication: ReplicationContext;
 	lifecyclePreview: LifecyclePreviewContext;
 	stackOperation: StackOperationContext;
+	driftDetection: DriftDetectionContext;
+	stackSetOperation: StackSetJobContext;
 }
 
 export type JobKind = keyof JobContexts;
 
 /** The kinds whose machine is a plain timer that outputs its context (ECR's). */
-export type TimerJobKind = Exclude<JobKind, 'stackOperation'>;
+export type TimerJobKind = Exclude<JobKind, 'stackOperation' | 'driftDetection' | 'stackSetOperation'>;
 
 export type FinishedJob = { [K in TimerJobKind]: { kind: K; output: JobContexts[K] } }[TimerJobKind];
 
@@ -54,9 +61,21 @@ export interface FinishedStackOperation {
 	output: StackOperationOutput;
 }
 
-export type AnyFinishedJob = FinishedJob | FinishedStackOperation;
+/** A finished DetectStackDrift run: which one (its results are in the Region's drift state). */
+export interface FinishedDriftDetection {
+	kind: 'driftDetection';
+	output: DriftDetectionOutput;
+}
 
-export const JOB_KINDS: readonly JobKind[] = ['imageScan', 'replication', 'lifecyclePreview', 'stackOperation'];
+/** A finished stack set operation: which one (its status is in the stack set's record). */
+export interface FinishedStackSetOperation {
+	kind: 'stackSetOperation';
+	output: StackSetJobOutput;
+}
+
+export type AnyFinishedJob = FinishedJob | FinishedStackOperation | FinishedDriftDetection | FinishedStackSetOperation;
+
+export const JOB_KINDS: readonly JobKind[] = ['imageScan', 'replication', 'lifecyclePreview', 'stackOperation', 'driftDetection', 'stackSetOperation'];
 
 export interface JobsState {
 	jobs: JobState<JobKind>[];

@@ -21,6 +21,11 @@ export interface Shape {
 	minItems?: number;
 	maxItems?: number;
 	uniqueItems?: boolean;
+	/**
+	 * Kept only when `false`: the array is a set, so drift detection ignores its order (the
+	 * registry meta-schema: "When set to true ... changing the order of the array would indicate a diff").
+	 */
+	insertionOrder?: false;
 	properties?: Record<string, Shape>;
 	patternProperties?: Record<string, Shape>;
 	additionalProperties?: boolean | Shape;

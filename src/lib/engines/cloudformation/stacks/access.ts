@@ -38,8 +38,13 @@ export function cloudFormationAccessRequests(ctx: CloudFormationContext, operati
 	const resource = ACCOUNT_LEVEL.has(operation) || name === undefined || name === '' ? '*' : stackResourceArn(ctx, name);
 	const context = operation === 'CreateStack' || operation === 'UpdateStack' ? tagContext(input['Tags']) : {};
 	const requests: AccessRequest[] = [{ action: `cloudformation:${operation}`, resource, resourceAccount: account, context }];
+	// Updating protected resources with a temporary policy needs SetStackPolicy as well (User Guide,
+	// "Prevent updates to stack resources").
+	if (operation === 'UpdateStack' && input['StackPolicyDuringUpdateBody'] !== undefined) {
+		requests.push({ action: 'cloudformation:SetStackPolicy', resource, resourceAccount: account, context: {} });
+	}
 	const roleArn = str(input['RoleARN']);
-	if (roleArn !== undefined && ['CreateStack', 'UpdateStack', 'DeleteStack', 'ContinueUpdateRollback'].includes(operation)) {
+	if (roleArn !== undefined && ['CreateStack', 'UpdateStack', 'DeleteStack', 'ContinueUpdateRollback', 'RollbackStack'].includes(operation)) {
 		requests.push({ action: 'iam:PassRole', resource: roleArn, resourceAccount: account, context: { 'iam:PassedToService': 'cloudformation.amazonaws.com' } });
 	}
 	return requests;

@@ -5,9 +5,9 @@
 // UNAVAILABLE when nothing would change). The phase is read from the clock, so no job is needed.
 // Executing runs the ordinary CreateStack/UpdateStack machinery with what the change set recorded.
 //
-// The Changes follow cfn-facts §6: for each resource Add / Remove / Modify; a Modify carries one
-// Detail per changed attribute, its RequiresRecreation from the property's update behaviour
-// (registry schema), and Replacement derived from the most severe detail.
+// The Changes are changeset-changes.ts, matched against real DescribeChangeSet answers.
+// IncludeNestedStacks is accepted and echoed; with no nested stacks here it changes nothing.
+// ChangeSetType IMPORT is refused by name: importing existing resources is not simulated.
 import type {
 	Change,
 	ChangeSetSummary,
@@ -16,21 +16,19 @@ import type {
 	DescribeChangeSetOutput,
 	ExecuteChangeSetOutput,
 	ListChangeSetsOutput,
-	Parameter,
-	ResourceChange,
-	ResourceChangeDetail
+	Parameter
 } from '@aws-sdk/client-cloudformation';
 import { AwsError } from '../../errors';
 import { ValidationError } from '../errors';
-import { RESOURCE_CATALOG, requiresRecreation, updateBehaviour, updateBehaviourForChange } from '../resources';
-import { validateTemplate, type StackPlan } from '../template';
+import { RESOURCE_CATALOG } from '../resources';
+import { validateTemplate } from '../template';
+import { computeChanges } from './changeset-changes';
 import { bool, findStack, obj, str, strings, type CloudFormationContext } from './context';
 import { logStackStatus } from './events';
 import { hashUuid, nextSequence } from './ids';
 import { checkCapabilities, createStack, parameterRecords, plan, suppliedParameters, tagsOf, templateText, updateStack } from './operations';
 import { planFor } from './plans';
-import { REASON } from './reasons';
-import { cachedSchema } from './schemas';
+import { MESSAGES, REASON } from './reasons';
 import { isInProgress, type StackParameterRecord, type StackRecord } from './state';
 
 export type ChangeSetStatus = 'CREATE_PENDING' | 'CREATE_IN_PROGRESS' | 'CREATE_COMPLETE' | 'DELETE_PENDING' | 'DELETE_IN_PROGRESS' | 'DELETE_COMPLETE' | 'DELETE_FAILED' | 'FAILED';
@@ -54,6 +52,8 @@ export interface ChangeSetRecord {
 	capabilities: string[];
 	tags: { Key: string; Value: string }[];
 	changes: Change[];
+	/** IncludeNestedStacks as given (absent in older saves: false). */
+	includeNestedStacks?: boolean;
 }
 
 /** Change sets live beside the stacks; the field is added on first use so older snapshots restore as they are. */
@@ -82,6 +82,7 @@ function shown(ctx: CloudFormationContext, cs: ChangeSetRecord): { status: Chang
 }
 
 const CHANGE_SET_NAME = /^[a-zA-Z][-a-zA-Z0-9]*$/;
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 export const CHANGE_SET_MESSAGES = {
 	noChanges: "The submitted information didn't contain changes. Submit different information to create a change set.",
 	notFound: (name: string) => `ChangeSet [${name}] does not exist`,
@@ -90,156 +91,23 @@ export const CHANGE_SET_MESSAGES = {
 	badName: (name: string) =>
 		`1 validation error detected: Value '${name}' at 'changeSetName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*`,
 	/** Wording not confirmed against AWS. */
-	alreadyExists: (name: string) => `ChangeSet ${name} already exists`
+	alreadyExists: (name: string) => `ChangeSet ${name} already exists`,
+	/** [SIM] The simulator does not import existing resources; the learner is told so by name. */
+	importNotSimulated: () =>
+		'ChangeSetType IMPORT is not simulated: this course\'s CloudFormation cannot import existing resources (ResourcesToImport) into a stack. Create the resource with the stack instead, or practise imports on AWS.',
+	/** [AWS] the API's enum constraint sentence for ChangeSetType. */
+	badType: (type: string) => `1 validation error detected: Value '${type}' at 'changeSetType' failed to satisfy constraint: Member must satisfy enum value set: [IMPORT, UPDATE, CREATE]`,
+	/** (unverified) wording of CreateChangeSet UPDATE on a stack that does not exist. */
+	stackMissing: (name: string) => `Stack [${name}] does not exist`,
+	/** (unverified) wording of a CREATE change set for a stack that exists. */
+	stackExists: (stackName: string, changeSetName: string) => `Stack [${stackName}] already exists and cannot be created again with the changeSet [${changeSetName}].`,
+	/** (unverified) wording. */
+	usePreviousWithCreate: 'UsePreviousTemplate cannot be used with a ChangeSetType of CREATE.',
+	/** (unverified) wording. */
+	deleteWhileExecuting: (status: string) => `Cannot delete ChangeSet in status ${status}`,
+	/** (unverified) wording. */
+	stackNameRequired: 'StackName must be specified if ChangeSetName is not specified as an ARN.'
 };
-
-// ---------------------------------------------------------------- references in template values
-
-interface Ref {
-	target: string;
-	attribute?: string;
-}
-
-function referencesIn(v: unknown, out: Ref[] = []): Ref[] {
-	if (Array.isArray(v)) {
-		for (const x of v) referencesIn(x, out);
-		return out;
-	}
-	if (!v || typeof v !== 'object') return out;
-	const o = v as Record<string, unknown>;
-	const keys = Object.keys(o);
-	if (keys.length === 1) {
-		const [k] = keys as [string];
-		const arg = o[k];
-		if (k === 'Ref' && typeof arg === 'string') return out.push({ target: arg }), out;
-		if (k === 'Fn::GetAtt') {
-			if (typeof arg === 'string') {
-				const [target, ...rest] = arg.split('.');
-				out.push({ target: target ?? '', attribute: rest.join('.') });
-				return out;
-			}
-			if (Array.isArray(arg) && typeof arg[0] === 'string') {
-				out.push({ target: arg[0], ...(typeof arg[1] === 'string' ? { attribute: arg[1] } : {}) });
-				return out;
-			}
-		}
-		if (k === 'Fn::Sub') {
-			const text = typeof arg === 'string' ? arg : Array.isArray(arg) && typeof arg[0] === 'string' ? arg[0] : undefined;
-			const vars = Array.isArray(arg) ? obj(arg[1]) : {};
-			if (text !== undefined) {
-				for (const m of text.matchAll(/\$\{([^!}][^}]*)\}/g)) {
-					const name = m[1]!.trim();
-					if (name in vars) continue;
-					const dot = name.indexOf('.');
-					out.push(dot < 0 ? { target: name } : { target: name.slice(0, dot), attribute: name.slice(dot + 1) });
-				}
-			}
-			for (const x of Object.values(vars)) referencesIn(x, out);
-			return out;
-		}
-	}
-	for (const x of Object.values(o)) referencesIn(x, out);
-	return out;
-}
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-// ---------------------------------------------------------------- the changes
-
-const ATTRIBUTES = [
-	['metadata', 'Metadata'],
-	['creationPolicy', 'CreationPolicy'],
-	['updatePolicy', 'UpdatePolicy'],
-	['deletionPolicy', 'DeletionPolicy'],
-	['updateReplacePolicy', 'UpdateReplacePolicy']
-] as const;
-
-function replacementOf(details: readonly ResourceChangeDetail[]): 'True' | 'False' | 'Conditional' {
-	let result: 'True' | 'False' | 'Conditional' = 'False';
-	for (const d of details) {
-		const r = d.Target?.RequiresRecreation;
-		if (r === 'Always' && d.Evaluation === 'Static') return 'True';
-		if (r === 'Always' || r === 'Conditionally') result = 'Conditional';
-	}
-	return result;
-}
-
-/** The Changes between what the stack runs (`before`, undefined for a new stack) and the planned `after`. */
-export function computeChanges(stack: StackRecord, before: StackPlan | undefined, after: StackPlan, oldParameters: readonly StackParameterRecord[], newParameters: readonly StackParameterRecord[]): Change[] {
-	const changes: Change[] = [];
-	const changedParameters = new Set(newParameters.filter((p) => oldParameters.find((o) => o.key === p.key)?.value !== p.value).map((p) => p.key));
-	const replaced = new Set<string>();
-	const live = (id: string) => stack.resources.find((r) => r.logicalId === id && r.status !== 'DELETE_COMPLETE');
-	for (const logicalId of after.order) {
-		const decl = after.resources.find((r) => r.logicalId === logicalId);
-		if (!decl) continue;
-		const existing = live(logicalId);
-		const old = before?.resources.find((r) => r.logicalId === logicalId);
-		if (!existing || !old) {
-			changes.push({ Type: 'Resource', ResourceChange: { Action: 'Add', LogicalResourceId: logicalId, ResourceType: decl.type, Scope: [], Details: [] } });
-			continue;
-		}
-		const schema = cachedSchema(decl.type);
-		const behaviourOf = (name: string, b: unknown, a: unknown) => requiresRecreation(schema ? updateBehaviourForChange(schema, name, b, a) : 'Mutable');
-		const staticBehaviour = (name: string) => requiresRecreation(schema ? updateBehaviour(schema, name) : 'Mutable');
-		const details: ResourceChangeDetail[] = [];
-		const scope = new Set<string>();
-		const oldProps = obj(old.properties);
-		const newProps = obj(decl.properties);
-		for (const name of [...new Set([...Object.keys(oldProps), ...Object.keys(newProps)])]) {
-			const b = oldProps[name];
-			const a = newProps[name];
-			if (!same(b, a)) {
-				scope.add('Properties');
-				details.push({ Target: { Attribute: 'Properties', Name: name, RequiresRecreation: behaviourOf(name, b, a) }, Evaluation: 'Static', ChangeSource: 'DirectModification' });
-				continue;
-			}
-			const refs = referencesIn(a);
-			const params = [...new Set(refs.filter((r) => r.attribute === undefined && changedParameters.has(r.target)).map((r) => r.target))];
-			const resources = refs.filter((r) => replaced.has(r.target));
-			if (params.length === 0 && resources.length === 0) continue;
-			scope.add('Properties');
-			const target = { Attribute: 'Properties' as const, Name: name, RequiresRecreation: staticBehaviour(name) };
-			details.push({ Target: target, Evaluation: 'Dynamic', ChangeSource: 'DirectModification' });
-			for (const p of params) details.push({ Target: target, Evaluation: 'Static', ChangeSource: 'ParameterReference', CausingEntity: p });
-			const seen = new Set<string>();
-			for (const r of resources) {
-				const entity = r.attribute ? `${r.target}.${r.attribute}` : r.target;
-				if (seen.has(entity)) continue;
-				seen.add(entity);
-				details.push({ Target: target, Evaluation: 'Static', ChangeSource: 'ResourceReference', CausingEntity: entity });
-			}
-		}
-		for (const [field, attribute] of ATTRIBUTES) {
-			if (same(old[field], decl[field])) continue;
-			scope.add(attribute);
-			details.push({ Target: { Attribute: attribute, RequiresRecreation: 'Never' }, Evaluation: 'Static', ChangeSource: 'DirectModification' });
-		}
-		if (details.length === 0) continue;
-		const replacement = replacementOf(details);
-		if (replacement === 'True') replaced.add(logicalId);
-		changes.push({
-			Type: 'Resource',
-			ResourceChange: {
-				Action: 'Modify',
-				LogicalResourceId: logicalId,
-				...(existing.physicalId !== undefined ? { PhysicalResourceId: existing.physicalId } : {}),
-				ResourceType: decl.type,
-				Replacement: replacement,
-				Scope: [...scope] as ResourceChange['Scope'],
-				Details: details
-			}
-		});
-	}
-	for (const r of stack.resources) {
-		if (r.status === 'DELETE_COMPLETE' || after.resources.some((d) => d.logicalId === r.logicalId)) continue;
-		changes.push({
-			Type: 'Resource',
-			ResourceChange: { Action: 'Remove', LogicalResourceId: r.logicalId, ...(r.physicalId !== undefined ? { PhysicalResourceId: r.physicalId } : {}), ResourceType: r.type, Scope: [], Details: [] }
-		});
-	}
-	return changes;
-}
 
 // ---------------------------------------------------------------- operations
 
@@ -250,7 +118,7 @@ function findChangeSet(ctx: CloudFormationContext, input: Record<string, unknown
 	let found: ChangeSetRecord | undefined;
 	if (name.startsWith('arn:')) found = all.find((c) => c.changeSetId === name);
 	else {
-		if (stackName === undefined) throw new ValidationError('StackName must be specified if ChangeSetName is not specified as an ARN.');
+		if (stackName === undefined) throw new ValidationError(CHANGE_SET_MESSAGES.stackNameRequired);
 		const stack = findStack(ctx, stackName);
 		found = stack ? all.find((c) => c.stackId === stack.stackId && c.changeSetName === name) : undefined;
 	}
@@ -272,21 +140,18 @@ export function createChangeSet(ctx: CloudFormationContext, raw: unknown): Creat
 	const name = str(input['ChangeSetName']) ?? '';
 	if (!CHANGE_SET_NAME.test(name) || name.length > 128) throw new ValidationError(CHANGE_SET_MESSAGES.badName(name));
 	const typeInput = str(input['ChangeSetType']) ?? 'UPDATE';
-	if (typeInput === 'IMPORT') throw new ValidationError('ChangeSetType IMPORT is not simulated.');
-	if (typeInput !== 'CREATE' && typeInput !== 'UPDATE') {
-		throw new ValidationError(`1 validation error detected: Value '${typeInput}' at 'changeSetType' failed to satisfy constraint: Member must satisfy enum value set: [IMPORT, UPDATE, CREATE]`);
-	}
+	if (typeInput === 'IMPORT') throw new ValidationError(CHANGE_SET_MESSAGES.importNotSimulated());
+	if (typeInput !== 'CREATE' && typeInput !== 'UPDATE') throw new ValidationError(CHANGE_SET_MESSAGES.badType(typeInput));
 	const stackName = str(input['StackName']) ?? '';
 	const existing = stackName ? findStack(ctx, stackName) : undefined;
 	let stack: StackRecord | undefined;
 	if (typeInput === 'CREATE') {
 		// A stack left in REVIEW_IN_PROGRESS by another CREATE change set takes more of them.
-		if (existing && existing.status !== 'REVIEW_IN_PROGRESS') throw new AwsError('AlreadyExistsException', `Stack [${stackName}] already exists and cannot be created again with the changeSet [${name}].`);
-		if (!existing && !/^[a-zA-Z][-a-zA-Z0-9]*$/.test(stackName)) throw new ValidationError(`1 validation error detected: Value '${stackName}' at 'stackName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*|arn:[-a-zA-Z0-9:/._+]*`);
+		if (existing && existing.status !== 'REVIEW_IN_PROGRESS') throw new AwsError('AlreadyExistsException', CHANGE_SET_MESSAGES.stackExists(stackName, name));
+		if (!existing && !/^[a-zA-Z][-a-zA-Z0-9]*$/.test(stackName)) throw new ValidationError(MESSAGES.badStackName(stackName));
 		stack = existing;
 	} else {
-		if (!existing) throw new ValidationError(`Stack [${stackName}] does not exist`);
-		if (existing.status === 'REVIEW_IN_PROGRESS') throw new ValidationError(`Stack [${stackName}] does not exist`);
+		if (!existing || existing.status === 'REVIEW_IN_PROGRESS') throw new ValidationError(CHANGE_SET_MESSAGES.stackMissing(stackName));
 		if (isInProgress(existing.status) || existing.status === 'ROLLBACK_COMPLETE') throw new ValidationError(`Stack:${existing.stackId} is in ${existing.status} state and can not be updated.`);
 		stack = existing;
 	}
@@ -294,7 +159,7 @@ export function createChangeSet(ctx: CloudFormationContext, raw: unknown): Creat
 	if (stackIdNow !== undefined && changeSetsOf(ctx).some((c) => c.stackId === stackIdNow && c.changeSetName === name)) throw new AwsError('AlreadyExistsException', CHANGE_SET_MESSAGES.alreadyExists(name));
 
 	const usePrevious = bool(input['UsePreviousTemplate']) === true;
-	if (usePrevious && typeInput === 'CREATE') throw new ValidationError('UsePreviousTemplate cannot be used with a ChangeSetType of CREATE.');
+	if (usePrevious && typeInput === 'CREATE') throw new ValidationError(CHANGE_SET_MESSAGES.usePreviousWithCreate);
 	if (usePrevious && (input['TemplateBody'] !== undefined || input['TemplateURL'] !== undefined)) {
 		throw new ValidationError('You cannot specify both usePreviousTemplate and Template Body/Template URL.');
 	}
@@ -363,7 +228,8 @@ export function createChangeSet(ctx: CloudFormationContext, raw: unknown): Creat
 		parameters,
 		capabilities,
 		tags,
-		changes: unchanged ? [] : changes
+		changes: unchanged ? [] : changes,
+		...(bool(input['IncludeNestedStacks']) === true ? { includeNestedStacks: true } : {})
 	};
 	changeSetsOf(ctx).push(record);
 	return { Id: record.changeSetId, StackId: target.stackId };
@@ -389,7 +255,7 @@ export function describeChangeSet(ctx: CloudFormationContext, raw: unknown): Des
 		Capabilities: cs.capabilities as DescribeChangeSetOutput['Capabilities'],
 		Tags: cs.tags,
 		Changes: ready ? structuredClone(cs.changes) : [],
-		IncludeNestedStacks: false
+		IncludeNestedStacks: cs.includeNestedStacks === true
 	};
 }
 
@@ -397,7 +263,7 @@ export function listChangeSets(ctx: CloudFormationContext, raw: unknown): ListCh
 	const input = obj(raw);
 	const stackName = str(input['StackName']) ?? '';
 	const stack = stackName ? findStack(ctx, stackName) : undefined;
-	if (!stack) throw new ValidationError(`Stack [${stackName}] does not exist`);
+	if (!stack) throw new ValidationError(CHANGE_SET_MESSAGES.stackMissing(stackName));
 	const summaries: ChangeSetSummary[] = changeSetsOf(ctx)
 		.filter((c) => c.stackId === stack.stackId)
 		.map((c) => {
@@ -413,7 +279,7 @@ export function listChangeSets(ctx: CloudFormationContext, raw: unknown): ListCh
 				...(now.statusReason !== undefined ? { StatusReason: now.statusReason } : {}),
 				CreationTime: new Date(c.creationTime),
 				...(c.description !== undefined ? { Description: c.description } : {}),
-				IncludeNestedStacks: false
+				IncludeNestedStacks: c.includeNestedStacks === true
 			};
 		});
 	return { Summaries: summaries };
@@ -450,7 +316,7 @@ export function executeChangeSet(ctx: CloudFormationContext, raw: unknown): Exec
 export function deleteChangeSet(ctx: CloudFormationContext, raw: unknown): DeleteChangeSetOutput {
 	const cs = findChangeSet(ctx, obj(raw));
 	if (cs.executionStatus === 'EXECUTE_IN_PROGRESS') {
-		throw new AwsError('InvalidChangeSetStatusException', `Cannot delete ChangeSet in status ${cs.executionStatus}`);
+		throw new AwsError('InvalidChangeSetStatusException', CHANGE_SET_MESSAGES.deleteWhileExecuting(cs.executionStatus));
 	}
 	const all = changeSetsOf(ctx);
 	all.splice(all.indexOf(cs), 1);

@@ -6,6 +6,8 @@ import type { Caller } from '../../world-constants';
 import type { ProviderContext } from '../providers/provider';
 import type { ProviderRegistry, ProviderTarget } from './environment';
 import type { StackOperationContext } from './operation-context';
+import type { DriftDetectionContext } from './driftDetectionMachine';
+import type { StackSetHost } from '../stacksets/environment';
 import { parseStackArn } from './ids';
 import { MESSAGES } from './reasons';
 import { isLive, type CloudFormationState, type StackRecord } from './state';
@@ -18,6 +20,8 @@ export interface CloudFormationContext {
 	state: CloudFormationState;
 	/** Starts a stack operation's machine `delayMs` from now; returns the job's id. */
 	startOperation(input: Omit<StackOperationContext, 'startedAt' | 'dueAt'>, delayMs: number): string;
+	/** Starts a DetectStackDrift run's job, finishing `delayMs` from now; returns the job's id. */
+	startDriftDetection(input: Omit<DriftDetectionContext, 'startedAt' | 'dueAt'>, delayMs: number): string;
 	/** Sends CancelUpdateStack to a running operation. */
 	cancelOperation(jobId: string): void;
 	/** Whether an IAM role exists (RoleARN). */
@@ -26,6 +30,8 @@ export interface CloudFormationContext {
 	providers?: ProviderRegistry;
 	/** A provider context bound to a principal, for drift detection's reads. */
 	providerContext?(target: ProviderTarget): ProviderContext;
+	/** What StackSets calls need from the world (absent: they answer InternalFailure). */
+	stackSets?: StackSetHost;
 }
 
 /** A stack by name (live stacks only) or by stack ID (deleted ones too, while AWS keeps them). */

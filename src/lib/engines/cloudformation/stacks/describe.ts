@@ -61,7 +61,9 @@ export function toStack(stack: StackRecord, drift: Stack['DriftInformation'] = {
 		...(stack.roleArn !== undefined ? { RoleARN: stack.roleArn } : {}),
 		Tags: stack.tags.map((t) => ({ Key: t.Key, Value: t.Value })),
 		EnableTerminationProtection: stack.terminationProtection,
-		DriftInformation: drift
+		DriftInformation: drift,
+		...(stack.retainExceptOnCreate !== undefined ? { RetainExceptOnCreate: stack.retainExceptOnCreate } : {}),
+		...(stack.deletionMode !== undefined ? { DeletionMode: stack.deletionMode } : {})
 	};
 }
 

@@ -22,13 +22,18 @@ export interface ResourceDriftRecord {
 	timestamp: string;
 }
 
+/** One DetectStackDrift run, as DescribeStackDriftDetectionStatus shows it. */
 export interface DriftDetectionRecord {
 	id: string;
 	stackId: string;
 	detectionStatus: StackDriftDetectionStatus;
-	stackDriftStatus: StackDriftStatus;
-	driftedCount: number;
+	/** Absent while DETECTION_IN_PROGRESS: nothing is known yet. */
+	stackDriftStatus?: StackDriftStatus;
+	/** AWS: "NULL until the drift detection operation reaches a status of DETECTION_COMPLETE". */
+	driftedCount?: number;
+	/** When the run was initiated (the API's Timestamp), not when it finished. */
 	timestamp: string;
+	/** DetectionStatusReason: "User Initiated" while running, the failures' summary when it failed. */
 	reason?: string;
 }
 

@@ -1,8 +1,9 @@
 // Drift detection: DetectStackDrift, DetectStackResourceDrift, DescribeStackDriftDetectionStatus
-// and DescribeStackResourceDrifts. A resource is read back through its provider's read() (the
-// owning engine's own describe calls) and compared with the properties the stack gave it; only
-// properties set in the template are compared, so defaults and values AWS fills in are not drift.
-// Detection is synchronous (the reads are in-memory), so a run is DETECTION_COMPLETE at once.
+// and DescribeStackResourceDrifts. DetectStackDrift is asynchronous as in AWS: it answers with a
+// StackDriftDetectionId at once, the run is DETECTION_IN_PROGRESS ("User Initiated") for a few
+// virtual seconds, and the resources are read when the clock reaches its end (drift-run.ts), so
+// the results are those of that instant. DetectStackResourceDrift checks one resource at once, as
+// the API returns its StackResourceDrift in the response. Comparing is drift-compare.ts.
 import type {
 	DescribeStackDriftDetectionStatusOutput,
 	DescribeStackResourceDriftsOutput,
@@ -13,157 +14,49 @@ import type {
 } from '@aws-sdk/client-cloudformation';
 import { ValidationError } from '../errors';
 import { obj, requireStack, str, strings, type CloudFormationContext } from './context';
-import type { DriftState, PropertyDifferenceRecord, ResourceDriftRecord } from './drift-state';
-import type { ProviderContext } from '../providers/provider';
-import type { OperationCaller } from './environment';
-import { hashUuid, nextSequence } from './ids';
+import { isDetectable, readerCaller, resourceChecker } from './drift-check';
+import { driftStateOf } from './drift-run';
+import type { ResourceDriftRecord } from './drift-state';
+import { nextSequence, timeUuid } from './ids';
 import { page } from './paging';
-import type { StackRecord, StackResourceRecord } from './state';
+import { requireSchemas } from './schemas';
+import type { StackRecord } from './state';
 
 /** The stack statuses drift detection accepts (cfn-facts §7). */
 const DRIFT_STATUSES = new Set(['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_ROLLBACK_COMPLETE', 'UPDATE_ROLLBACK_FAILED']);
 
-/** Types CloudFormation never checks, whatever the simulator can read. */
-const NEVER_CHECKED = new Set(['AWS::CloudFormation::Stack', 'AWS::CloudFormation::WaitCondition', 'AWS::CloudFormation::WaitConditionHandle', 'AWS::CloudFormation::CustomResource']);
-
 /** Kept per Region: older detection runs are forgotten (their ids then answer as unknown). */
 const MAX_DETECTIONS = 1000;
 
-function driftState(ctx: CloudFormationContext): DriftState {
-	ctx.state.drift ??= { detections: [], stacks: {}, resources: {} };
-	return ctx.state.drift;
-}
+/**
+ * How long a run takes, in virtual time: 2 s, plus half a second a resource. Simulated, not
+ * measured; AWS only says a run "can take up to several minutes, depending on the number of
+ * resources" (DetectStackDrift API reference). Three resources: 3.5 s.
+ */
+export const driftDetectionMs = (resources: number): number => 2_000 + 500 * resources;
 
-/** Unconfirmed wording: AWS's exact message for a stack in another status was not found. */
+/** DescribeStackDriftDetectionStatus's reason while a run is in progress (Sceptre/sceptre#1170, a real run's output). */
+export const DRIFT_IN_PROGRESS_REASON = 'User Initiated';
+
+export const DRIFT_MESSAGES = {
+	/** (unverified) AWS's exact message for a stack in another status was not found. */
+	notDriftable: (stackId: string, status: string) => `Stack [${stackId}] is in ${status} state and can not be checked for drift.`,
+	/** (unverified) wording. */
+	noSuchResource: (logicalId: string, stackName: string) => `Resource ${logicalId} does not exist for stack ${stackName}`,
+	/** (unverified) wording. */
+	noSuchDetection: (id: string) => `Drift detection with id ${id} does not exist`,
+	/**
+	 * AWS: "You can only run a single drift detection operation on a given stack at the same time."
+	 * The sentence is the one users' code matches on (several projects, and an AWS Tools for
+	 * PowerShell sample quoting "Drift detection is already in progress for stack"); whether AWS
+	 * appends anything after it is (unverified).
+	 */
+	alreadyInProgress: () => 'Drift detection is already in progress for stack',
+	detectionIdNull: "1 validation error detected: Value null at 'stackDriftDetectionId' failed to satisfy constraint: Member must not be null"
+};
+
 function requireDriftable(stack: StackRecord): void {
-	if (!DRIFT_STATUSES.has(stack.status)) {
-		throw new ValidationError(`Stack [${stack.stackId}] is in ${stack.status} state and can not be checked for drift.`);
-	}
-}
-
-// ---- comparing -------------------------------------------------------------------------------
-
-const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
-
-/** A value as PropertyDifference writes it: strings as they are, anything else as JSON. */
-const asText = (v: unknown): string => (typeof v === 'string' ? v : v === undefined ? 'null' : JSON.stringify(v));
-
-/** JSON documents in strings (policies) compare by content, not by spacing or key order. */
-function parsedJson(v: string): unknown {
-	const t = v.trim();
-	if (!t.startsWith('{') && !t.startsWith('[')) return undefined;
-	try {
-		return JSON.parse(t);
-	} catch {
-		return undefined;
-	}
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-	if (a === b) return true;
-	if (Array.isArray(a) || Array.isArray(b)) {
-		if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-		return a.every((x, i) => sameJson(x, b[i]));
-	}
-	if (a && b && typeof a === 'object' && typeof b === 'object') {
-		const ka = Object.keys(a as object);
-		const kb = Object.keys(b as object);
-		if (ka.length !== kb.length) return false;
-		return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-	}
-	// Templates write numbers and booleans as strings as often as not ("true", "30").
-	if (a !== null && b !== null && (typeof a !== 'object') && (typeof b !== 'object')) return String(a) === String(b);
-	return false;
-}
-
-function sameScalar(expected: unknown, actual: unknown): boolean {
-	if (typeof expected === 'string' && typeof actual === 'string') {
-		if (expected === actual) return true;
-		const e = parsedJson(expected);
-		const a = e === undefined ? undefined : parsedJson(actual);
-		return e !== undefined && a !== undefined && sameJson(e, a);
-	}
-	if (typeof expected === 'string' && typeof actual === 'object' && actual !== null) {
-		const e = parsedJson(expected);
-		return e !== undefined && sameJson(e, actual);
-	}
-	return sameJson(expected, actual);
-}
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Differences under `path`, looking only at what `expected` sets. */
-function compare(path: string, expected: unknown, actual: unknown, out: PropertyDifferenceRecord[]): void {
-	if (actual === undefined || actual === null) {
-		if (expected !== undefined && expected !== null) out.push({ PropertyPath: path, ExpectedValue: asText(expected), ActualValue: 'null', DifferenceType: 'REMOVE' });
-		return;
-	}
-	if (isPlainObject(expected) && isPlainObject(actual)) {
-		for (const key of Object.keys(expected)) compare(`${path}/${escapePointer(key)}`, expected[key], actual[key], out);
-		return;
-	}
-	if (Array.isArray(expected) && Array.isArray(actual)) {
-		const n = Math.max(expected.length, actual.length);
-		for (let i = 0; i < n; i++) {
-			if (i >= actual.length) out.push({ PropertyPath: `${path}/${i}`, ExpectedValue: asText(expected[i]), ActualValue: 'null', DifferenceType: 'REMOVE' });
-			else if (i >= expected.length) out.push({ PropertyPath: `${path}/${i}`, ExpectedValue: 'null', ActualValue: asText(actual[i]), DifferenceType: 'ADD' });
-			else compare(`${path}/${i}`, expected[i], actual[i], out);
-		}
-		return;
-	}
-	if (!sameScalar(expected, actual)) out.push({ PropertyPath: path, ExpectedValue: asText(expected), ActualValue: asText(actual), DifferenceType: 'NOT_EQUAL' });
-}
-
-/** The live properties narrowed to the keys the template sets (what ActualProperties shows). */
-function narrowed(expected: Record<string, unknown>, actual: Record<string, unknown>): Record<string, unknown> {
-	const out: Record<string, unknown> = {};
-	for (const key of Object.keys(expected)) if (actual[key] !== undefined) out[key] = actual[key];
-	return out;
-}
-
-// ---- checking one resource ---------------------------------------------------------------------
-
-function readerCaller(ctx: CloudFormationContext, stack: StackRecord): OperationCaller {
-	if (stack.roleArn === undefined) return { arn: ctx.caller.arn, accountId: ctx.caller.accountId, ...(ctx.caller.context ? { context: ctx.caller.context } : {}) };
-	const roleName = stack.roleArn.split('/').pop() ?? '';
-	return { arn: `arn:aws:sts::${ctx.state.accountId}:assumed-role/${roleName}/AWSCloudFormation`, accountId: ctx.state.accountId };
-}
-
-/** Whether drift detection looks at this resource at all (it exists and is not being deleted). */
-const isDetectable = (r: StackResourceRecord): boolean => r.physicalId !== undefined && r.status !== 'DELETE_COMPLETE' && r.status !== 'CREATE_FAILED';
-
-/** Provider contexts for one stack's reads: the engines are bound once, not once per resource. */
-function contexts(ctx: CloudFormationContext, stack: StackRecord): ((logicalId: string) => ProviderContext) | undefined {
-	const make = ctx.providerContext;
-	if (!make) return undefined;
-	let base: ProviderContext | undefined;
-	return (logicalId) => {
-		base ??= make({ accountId: ctx.state.accountId, region: ctx.state.region, stackId: stack.stackId, stackName: stack.stackName, logicalId, caller: readerCaller(ctx, stack) });
-		return { ...base, logicalId };
-	};
-}
-
-export function checkResource(ctx: CloudFormationContext, stack: StackRecord, r: StackResourceRecord, timestamp: string, contextFor = contexts(ctx, stack)): ResourceDriftRecord {
-	const base = { logicalId: r.logicalId, ...(r.physicalId !== undefined ? { physicalId: r.physicalId } : {}), type: r.type, timestamp };
-	const provider = ctx.providers?.(r.type);
-	if (!provider?.read || !contextFor || NEVER_CHECKED.has(r.type) || r.physicalId === undefined) {
-		return { ...base, status: 'NOT_CHECKED', differences: [] };
-	}
-	const expectedProps = r.properties;
-	const expected = JSON.stringify(expectedProps);
-	const pctx = contextFor(r.logicalId);
-	let live: Record<string, unknown> | undefined;
-	try {
-		live = provider.read(pctx, r.physicalId, expectedProps);
-	} catch (e) {
-		// A read the principal may not make (or any handler failure): AWS leaves the resource unchecked.
-		if (e instanceof Error) return { ...base, status: 'NOT_CHECKED', differences: [] };
-		throw e;
-	}
-	if (live === undefined) return { ...base, status: 'DELETED', expected, differences: [] };
-	const differences: PropertyDifferenceRecord[] = [];
-	for (const key of Object.keys(expectedProps)) compare(`/${escapePointer(key)}`, expectedProps[key], live[key], differences);
-	return { ...base, status: differences.length ? 'MODIFIED' : 'IN_SYNC', expected, actual: JSON.stringify(narrowed(expectedProps, live)), differences };
+	if (!DRIFT_STATUSES.has(stack.status)) throw new ValidationError(DRIFT_MESSAGES.notDriftable(stack.stackId, stack.status));
 }
 
 function toResourceDrift(stack: StackRecord, d: ResourceDriftRecord): StackResourceDrift {
@@ -188,44 +81,50 @@ export function detectStackDrift(ctx: CloudFormationContext, raw: unknown): Dete
 	requireDriftable(stack);
 	const wanted = strings(input['LogicalResourceIds']);
 	for (const id of wanted) {
-		// Unconfirmed wording.
-		if (!stack.resources.some((r) => r.logicalId === id)) throw new ValidationError(`Resource ${id} does not exist for stack ${stack.stackName}`);
+		if (!stack.resources.some((r) => r.logicalId === id)) throw new ValidationError(DRIFT_MESSAGES.noSuchResource(id, stack.stackName));
 	}
-	const state = driftState(ctx);
-	const timestamp = ctx.clock.now().toISOString();
-	const results = (state.resources[stack.stackId] ??= {});
-	let drifted = 0;
-	const contextFor = contexts(ctx, stack);
-	for (const r of stack.resources) {
-		if (!isDetectable(r) || (wanted.length > 0 && !wanted.includes(r.logicalId))) continue;
-		const d = checkResource(ctx, stack, r, timestamp, contextFor);
-		results[r.logicalId] = d;
-		if (d.status === 'MODIFIED' || d.status === 'DELETED') drifted++;
+	const state = driftStateOf(ctx.state);
+	if (state.detections.some((d) => d.stackId === stack.stackId && d.detectionStatus === 'DETECTION_IN_PROGRESS')) {
+		throw new ValidationError(DRIFT_MESSAGES.alreadyInProgress());
 	}
-	const status: StackDriftStatus = drifted > 0 ? 'DRIFTED' : 'IN_SYNC';
-	const id = hashUuid(`${stack.stackId}/drift/${nextSequence(ctx.state)}`);
-	state.detections.push({ id, stackId: stack.stackId, detectionStatus: 'DETECTION_COMPLETE', stackDriftStatus: status, driftedCount: drifted, timestamp });
+	const covered = stack.resources.filter((r) => isDetectable(r) && (wanted.length === 0 || wanted.includes(r.logicalId)));
+	// Arrays are compared by their schema's insertionOrder: the schemas must be here before the run ends.
+	requireSchemas(covered.map((r) => r.type));
+	const nowMs = ctx.clock.nowMs();
+	const seq = nextSequence(ctx.state);
+	// Real ids are time-based (version 1) UUIDs, e.g. 86c17670-f67e-11eb-a5fc-067ab790b156 (Sceptre/sceptre#1170).
+	const id = timeUuid(nowMs, `${stack.stackId}/drift/${seq}`, seq);
+	state.detections.push({ id, stackId: stack.stackId, detectionStatus: 'DETECTION_IN_PROGRESS', timestamp: ctx.clock.now().toISOString(), reason: DRIFT_IN_PROGRESS_REASON });
 	if (state.detections.length > MAX_DETECTIONS) state.detections.splice(0, state.detections.length - MAX_DETECTIONS);
-	state.stacks[stack.stackId] = { status, lastCheck: timestamp };
+	ctx.startDriftDetection(
+		{
+			accountId: ctx.state.accountId,
+			region: ctx.region,
+			stackId: stack.stackId,
+			stackName: stack.stackName,
+			detectionId: id,
+			caller: readerCaller(ctx.caller, ctx.state.accountId, stack.roleArn),
+			logicalIds: covered.map((r) => r.logicalId),
+			resourceTypes: [...new Set(covered.map((r) => r.type))]
+		},
+		driftDetectionMs(covered.length)
+	);
 	return { StackDriftDetectionId: id };
 }
 
 export function describeStackDriftDetectionStatus(ctx: CloudFormationContext, raw: unknown): DescribeStackDriftDetectionStatusOutput {
 	const input = obj(raw);
 	const id = str(input['StackDriftDetectionId']);
-	if (id === undefined || id === '') {
-		throw new ValidationError("1 validation error detected: Value null at 'stackDriftDetectionId' failed to satisfy constraint: Member must not be null");
-	}
+	if (id === undefined || id === '') throw new ValidationError(DRIFT_MESSAGES.detectionIdNull);
 	const d = ctx.state.drift?.detections.find((x) => x.id === id);
-	// Unconfirmed wording.
-	if (!d) throw new ValidationError(`Drift detection with id ${id} does not exist`);
+	if (!d) throw new ValidationError(DRIFT_MESSAGES.noSuchDetection(id));
 	return {
 		StackId: d.stackId,
 		StackDriftDetectionId: d.id,
-		StackDriftStatus: d.stackDriftStatus,
+		...(d.stackDriftStatus !== undefined ? { StackDriftStatus: d.stackDriftStatus } : {}),
 		DetectionStatus: d.detectionStatus,
 		...(d.reason !== undefined ? { DetectionStatusReason: d.reason } : {}),
-		DriftedStackResourceCount: d.driftedCount,
+		...(d.driftedCount !== undefined ? { DriftedStackResourceCount: d.driftedCount } : {}),
 		Timestamp: new Date(d.timestamp)
 	};
 }
@@ -261,9 +160,14 @@ export function detectStackResourceDrift(ctx: CloudFormationContext, raw: unknow
 	requireDriftable(stack);
 	const logicalId = str(input['LogicalResourceId']) ?? '';
 	const r = stack.resources.find((x) => x.logicalId === logicalId && isDetectable(x));
-	if (!r) throw new ValidationError(`Resource ${logicalId} does not exist for stack ${stack.stackName}`);
-	const d = checkResource(ctx, stack, r, ctx.clock.now().toISOString());
-	(driftState(ctx).resources[stack.stackId] ??= {})[logicalId] = d;
+	if (!r) throw new ValidationError(DRIFT_MESSAGES.noSuchResource(logicalId, stack.stackName));
+	requireSchemas([r.type]);
+	const check = resourceChecker({ accountId: ctx.state.accountId, region: ctx.region, caller: readerCaller(ctx.caller, ctx.state.accountId, stack.roleArn), ...(ctx.providers ? { providers: ctx.providers } : {}), ...(ctx.providerContext ? { providerContext: ctx.providerContext } : {}) }, stack);
+	const timestamp = ctx.clock.now().toISOString();
+	const result = check(r, timestamp);
+	// One resource answers in the response: a read that fails leaves it NOT_CHECKED (simulator's choice).
+	const d: ResourceDriftRecord = result.drift ?? { logicalId: r.logicalId, ...(r.physicalId !== undefined ? { physicalId: r.physicalId } : {}), type: r.type, status: 'NOT_CHECKED', differences: [], timestamp };
+	(driftStateOf(ctx.state).resources[stack.stackId] ??= {})[logicalId] = d;
 	return { StackResourceDrift: toResourceDrift(stack, d) };
 }
 

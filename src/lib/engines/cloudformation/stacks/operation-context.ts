@@ -5,7 +5,8 @@ import type { TimedContext } from '../../jobs/job';
 import type { OperationCaller } from './environment';
 import type { OnFailure } from './state';
 
-export type OperationKind = 'CREATE' | 'UPDATE' | 'DELETE' | 'CONTINUE_UPDATE_ROLLBACK';
+/** ROLLBACK is RollbackStack, from CREATE_FAILED or UPDATE_FAILED. */
+export type OperationKind = 'CREATE' | 'UPDATE' | 'DELETE' | 'CONTINUE_UPDATE_ROLLBACK' | 'ROLLBACK';
 
 /** The kind of phase the current tasks belong to. */
 export type PhaseKind = 'create' | 'rollback' | 'delete' | 'update' | 'updateCleanup' | 'updateRollback' | 'rollbackCleanup';
@@ -43,7 +44,19 @@ export interface StackOperationContext extends TimedContext {
 	stackName: string;
 	operation: OperationKind;
 	caller: OperationCaller;
+	/**
+	 * What a failed create or update does next. DO_NOTHING (OnFailure=DO_NOTHING or DisableRollback,
+	 * on CreateStack as on UpdateStack) also means a failure stops only its own provisioning path.
+	 */
 	onFailure: OnFailure;
+	/** TimeoutInMinutes: the instant past which a create fails ("Stack creation time exceeded the specified timeout."). */
+	deadline?: string;
+	/** RetainExceptOnCreate: a rollback deletes what the operation created, even with DeletionPolicy Retain. */
+	retainExceptOnCreate?: boolean;
+	/** DeleteStack's DeletionMode FORCE_DELETE_STACK: resources that fail to delete are skipped. */
+	forceDelete?: boolean;
+	/** UpdateStack's StackPolicyBody: the stack's policy once this update has completed. */
+	newStackPolicy?: string;
 	/** DeleteStack's RetainResources. */
 	retainResources: string[];
 	/** ContinueUpdateRollback's ResourcesToSkip. */

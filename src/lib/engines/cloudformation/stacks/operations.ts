@@ -3,6 +3,8 @@
 // nothing). Each checks everything CloudFormation checks before it answers (template, parameter
 // values, capabilities, the stack's status), records the stack's *_IN_PROGRESS "User Initiated"
 // event, and starts the operation's machine; the resources are created as the clock moves.
+// RollbackStack is in rollback-stack.ts, the stack policy calls in stack-policy-operations.ts,
+// which status allows which operation in status-rules.ts.
 import type {
 	CancelUpdateStackInput,
 	ContinueUpdateRollbackOutput,
@@ -22,14 +24,16 @@ import { logStackStatus } from './events';
 import { importersOf } from './exports';
 import { newStackId } from './ids';
 import type { OperationKind } from './operation-context';
-import { MESSAGES, REASON } from './reasons';
+import { FAILURE_MESSAGES, MESSAGES, REASON } from './reasons';
 import { requireSchemas } from './schemas';
-import { isInProgress, type OnFailure, type StackParameterRecord, type StackRecord } from './state';
+import { policyFromInput } from './stack-policy-operations';
+import { hasStableState, isInProgress, type OnFailure, type StackParameterRecord, type StackRecord } from './state';
+import { PAUSED_FAILURES, requireUpdatable } from './status-rules';
 import { OPERATION_START_MS } from './timing';
 
 const STACK_NAME = /^[a-zA-Z][-a-zA-Z0-9]*$/;
 const ON_FAILURE: readonly OnFailure[] = ['DO_NOTHING', 'ROLLBACK', 'DELETE'];
-const UPDATABLE = new Set(['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_ROLLBACK_COMPLETE', 'IMPORT_COMPLETE', 'IMPORT_ROLLBACK_COMPLETE']);
+const MINUTE_MS = 60_000;
 
 export function templateText(input: Record<string, unknown>): string {
 	const body = str(input['TemplateBody']);
@@ -84,13 +88,13 @@ export function checkCapabilities(template: ValidatedTemplate, acknowledged: rea
 }
 
 /** Who runs the resource operations: the stack's service role when it has one, else the caller. */
-function operationCaller(ctx: CloudFormationContext, roleArn: string | undefined): OperationCaller {
+export function operationCaller(ctx: CloudFormationContext, roleArn: string | undefined): OperationCaller {
 	if (roleArn === undefined) return { arn: ctx.caller.arn, accountId: ctx.caller.accountId, ...(ctx.caller.context ? { context: ctx.caller.context } : {}) };
 	const roleName = roleArn.split('/').pop() ?? '';
 	return { arn: `arn:aws:sts::${ctx.state.accountId}:assumed-role/${roleName}/AWSCloudFormation`, accountId: ctx.state.accountId };
 }
 
-function checkRole(ctx: CloudFormationContext, roleArn: string | undefined): void {
+export function checkRole(ctx: CloudFormationContext, roleArn: string | undefined): void {
 	if (roleArn !== undefined && !ctx.roleExists(roleArn)) throw new ValidationError(`Role ${roleArn} is invalid or cannot be assumed`);
 }
 
@@ -105,7 +109,21 @@ export function plan(ctx: CloudFormationContext, template: ValidatedTemplate, st
 	});
 }
 
-function start(ctx: CloudFormationContext, stack: StackRecord, operation: OperationKind, fields: { caller: OperationCaller; onFailure?: OnFailure; retainResources?: string[]; resourcesToSkip?: string[]; resourceTypes?: string[] }): void {
+export interface StartFields {
+	caller: OperationCaller;
+	onFailure?: OnFailure;
+	retainResources?: string[];
+	resourcesToSkip?: string[];
+	resourceTypes?: string[];
+	/** RollbackStack: which rollback (an update's, back to the last stable state, or a create's). */
+	phase?: 'updateRollback' | 'rollback';
+	deadline?: string;
+	retainExceptOnCreate?: boolean;
+	forceDelete?: boolean;
+	newStackPolicy?: string;
+}
+
+export function start(ctx: CloudFormationContext, stack: StackRecord, operation: OperationKind, fields: StartFields): void {
 	stack.operationJobId = ctx.startOperation(
 		{
 			accountId: ctx.state.accountId,
@@ -115,10 +133,14 @@ function start(ctx: CloudFormationContext, stack: StackRecord, operation: Operat
 			operation,
 			caller: fields.caller,
 			onFailure: fields.onFailure ?? 'ROLLBACK',
+			...(fields.deadline !== undefined ? { deadline: fields.deadline } : {}),
+			...(fields.retainExceptOnCreate !== undefined ? { retainExceptOnCreate: fields.retainExceptOnCreate } : {}),
+			...(fields.forceDelete ? { forceDelete: true } : {}),
+			...(fields.newStackPolicy !== undefined ? { newStackPolicy: fields.newStackPolicy } : {}),
 			retainResources: fields.retainResources ?? [],
 			resourcesToSkip: fields.resourcesToSkip ?? [],
 			resourceTypes: fields.resourceTypes ?? [],
-			phase: operation === 'DELETE' ? 'delete' : operation === 'UPDATE' ? 'update' : operation === 'CREATE' ? 'create' : 'updateRollback',
+			phase: fields.phase ?? (operation === 'DELETE' ? 'delete' : operation === 'UPDATE' ? 'update' : operation === 'CREATE' ? 'create' : 'updateRollback'),
 			tasks: [],
 			halted: false,
 			createFailures: [],
@@ -146,6 +168,10 @@ export function createStack(ctx: CloudFormationContext, raw: unknown, reuse?: St
 		throw new ValidationError(`1 validation error detected: Value '${onFailureInput}' at 'onFailure' failed to satisfy constraint: Member must satisfy enum value set: [DO_NOTHING, ROLLBACK, DELETE]`);
 	}
 	const onFailure: OnFailure = (onFailureInput as OnFailure | undefined) ?? (disableRollback ? 'DO_NOTHING' : 'ROLLBACK');
+	const timeout = input['TimeoutInMinutes'];
+	if (timeout !== undefined && (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < 1)) throw new ValidationError(FAILURE_MESSAGES.badTimeout(String(timeout)));
+	const stackPolicy = policyFromInput(input, ['StackPolicyBody', 'StackPolicyURL']);
+	const retainExceptOnCreate = bool(input['RetainExceptOnCreate']);
 	const template = validateTemplate(templateText(input), RESOURCE_CATALOG);
 	const capabilities = strings(input['Capabilities']);
 	checkCapabilities(template, capabilities);
@@ -158,7 +184,6 @@ export function createStack(ctx: CloudFormationContext, raw: unknown, reuse?: St
 	const probeId = `arn:aws:cloudformation:${ctx.region}:${ctx.state.accountId}:stack/${stackName}/00000000-0000-0000-0000-000000000000`;
 	const planned = plan(ctx, template, stackName, probeId, supplied);
 	requireSchemas(typesOf(planned));
-	const timeout = input['TimeoutInMinutes'];
 	const token = str(input['ClientRequestToken']);
 	const stack: StackRecord = {
 		stackId: reuse ? reuse.stackId : newStackId(ctx.state, stackName, nowMs),
@@ -174,7 +199,10 @@ export function createStack(ctx: CloudFormationContext, raw: unknown, reuse?: St
 		...(roleArn !== undefined ? { roleArn } : {}),
 		terminationProtection: bool(input['EnableTerminationProtection']) ?? false,
 		disableRollback: onFailure === 'DO_NOTHING',
-		...(typeof timeout === 'number' && Number.isInteger(timeout) && timeout > 0 ? { timeoutInMinutes: timeout } : {}),
+		...(onFailureInput === 'DO_NOTHING' ? { onFailureDoNothing: true } : {}),
+		...(retainExceptOnCreate !== undefined ? { retainExceptOnCreate } : {}),
+		...(stackPolicy !== undefined ? { stackPolicyBody: stackPolicy } : {}),
+		...(typeof timeout === 'number' ? { timeoutInMinutes: timeout } : {}),
 		creationTime: reuse ? reuse.creationTime : ctx.clock.now().toISOString(),
 		resources: [],
 		outputs: [],
@@ -185,15 +213,23 @@ export function createStack(ctx: CloudFormationContext, raw: unknown, reuse?: St
 	if (reuse) ctx.state.stacks[ctx.state.stacks.indexOf(reuse)] = stack;
 	else ctx.state.stacks.push(stack);
 	logStackStatus(ctx.state, stack, nowMs, 'CREATE_IN_PROGRESS', REASON.userInitiated);
-	start(ctx, stack, 'CREATE', { caller: operationCaller(ctx, roleArn), onFailure, resourceTypes: typesOf(planned) });
+	start(ctx, stack, 'CREATE', {
+		caller: operationCaller(ctx, roleArn),
+		onFailure,
+		resourceTypes: typesOf(planned),
+		// Virtual time: the deadline counts from the call, as the stack's CREATE_IN_PROGRESS does.
+		...(typeof timeout === 'number' ? { deadline: new Date(nowMs + timeout * MINUTE_MS).toISOString() } : {}),
+		...(retainExceptOnCreate !== undefined ? { retainExceptOnCreate } : {})
+	});
 	return { StackId: stack.stackId };
 }
 
 export function updateStack(ctx: CloudFormationContext, raw: unknown): UpdateStackOutput {
 	const input = obj(raw);
 	const stack = requireStack(ctx, input['StackName']);
-	if (!UPDATABLE.has(stack.status)) throw new ValidationError(MESSAGES.cannotUpdate(stack.stackId, stack.status));
-	if (bool(input['DisableRollback']) === true) throw new ValidationError('DisableRollback on UpdateStack is not simulated: a failed update here always rolls back.');
+	const disableRollback = bool(input['DisableRollback']);
+	requireUpdatable(stack, disableRollback);
+	const retrying = PAUSED_FAILURES.has(stack.status);
 	const usePrevious = bool(input['UsePreviousTemplate']) === true;
 	if (usePrevious && (input['TemplateBody'] !== undefined || input['TemplateURL'] !== undefined)) {
 		throw new ValidationError('You cannot specify both usePreviousTemplate and Template Body/Template URL.');
@@ -208,25 +244,32 @@ export function updateStack(ctx: CloudFormationContext, raw: unknown): UpdateSta
 	const supplied = suppliedParameters(input['Parameters']);
 	const planned = plan(ctx, template, stack.stackName, stack.stackId, supplied, stack.parameters);
 	const parameters = parameterRecords(template, supplied, stack.parameters);
+	const newStackPolicy = policyFromInput(input, ['StackPolicyBody', 'StackPolicyURL']);
+	const policyDuringUpdate = policyFromInput(input, ['StackPolicyDuringUpdateBody', 'StackPolicyDuringUpdateURL']);
+	const retainExceptOnCreate = bool(input['RetainExceptOnCreate']);
 
 	const changedTypes = planned.resources.filter((r) => stack.resources.some((x) => x.logicalId === r.logicalId && x.type !== r.type)).map((r) => r.logicalId);
 	if (changedTypes.length > 0) throw new ValidationError(MESSAGES.typeChange(changedTypes));
 	const sameBody = JSON.stringify(validateTemplate(stack.templateBody, RESOURCE_CATALOG).model.body) === JSON.stringify(template.model.body);
 	const sameParameters = JSON.stringify(parameters) === JSON.stringify(stack.parameters);
 	const sameTags = JSON.stringify(tags) === JSON.stringify(stack.tags);
-	if (sameBody && sameParameters && sameTags) throw new ValidationError(MESSAGES.noUpdates);
+	// From CREATE_FAILED or UPDATE_FAILED the same template is a retry of what failed ([SFO] "Retry").
+	if (sameBody && sameParameters && sameTags && !retrying) throw new ValidationError(MESSAGES.noUpdates);
 	requireSchemas(typesOf(planned));
 
 	const nowMs = ctx.clock.nowMs();
-	stack.previous = {
-		templateBody: stack.templateBody,
-		parameters: stack.parameters,
-		noEcho: stack.noEcho,
-		...(stack.description !== undefined ? { description: stack.description } : {}),
-		tags: stack.tags,
-		capabilities: stack.capabilities,
-		imports: stack.imports
-	};
+	// A retry keeps the revision of the last known stable state: RollbackStack goes back to it.
+	if (!(retrying && stack.previous && hasStableState(stack))) {
+		stack.previous = {
+			templateBody: stack.templateBody,
+			parameters: stack.parameters,
+			noEcho: stack.noEcho,
+			...(stack.description !== undefined ? { description: stack.description } : {}),
+			tags: stack.tags,
+			capabilities: stack.capabilities,
+			imports: stack.imports
+		};
+	}
 	stack.templateBody = body;
 	stack.parameters = parameters;
 	stack.noEcho = template.model.parameters.filter((p) => p.noEcho).map((p) => p.key);
@@ -239,8 +282,17 @@ export function updateStack(ctx: CloudFormationContext, raw: unknown): UpdateSta
 	const token = str(input['ClientRequestToken']);
 	if (token === undefined) delete stack.clientRequestToken;
 	else stack.clientRequestToken = token;
+	if (policyDuringUpdate === undefined) delete stack.stackPolicyDuringUpdate;
+	else stack.stackPolicyDuringUpdate = policyDuringUpdate;
+	if (retainExceptOnCreate !== undefined) stack.retainExceptOnCreate = retainExceptOnCreate;
 	logStackStatus(ctx.state, stack, nowMs, 'UPDATE_IN_PROGRESS', REASON.userInitiated);
-	start(ctx, stack, 'UPDATE', { caller: operationCaller(ctx, roleArn), resourceTypes: typesOf(planned) });
+	start(ctx, stack, 'UPDATE', {
+		caller: operationCaller(ctx, roleArn),
+		resourceTypes: typesOf(planned),
+		...(disableRollback === true ? { onFailure: 'DO_NOTHING' as const } : {}),
+		...(retainExceptOnCreate !== undefined ? { retainExceptOnCreate } : {}),
+		...(newStackPolicy !== undefined ? { newStackPolicy } : {})
+	});
 	return { StackId: stack.stackId };
 }
 
@@ -259,9 +311,13 @@ export function deleteStack(ctx: CloudFormationContext, raw: unknown): Record<st
 		logStackStatus(ctx.state, stack, nowMs, 'DELETE_COMPLETE');
 		return {};
 	}
-	if (isInProgress(stack.status)) throw new ValidationError(MESSAGES.cannotDelete(stack.stackId, stack.status));
+	if (isInProgress(stack.status)) throw new ValidationError(FAILURE_MESSAGES.cannotDeleteWhile(stack.stackName, stack.status));
+	const mode = str(input['DeletionMode']);
+	if (mode !== undefined && mode !== 'STANDARD' && mode !== 'FORCE_DELETE_STACK') throw new ValidationError(FAILURE_MESSAGES.badDeletionMode(mode));
+	if (mode === 'FORCE_DELETE_STACK' && stack.status !== 'DELETE_FAILED') throw new ValidationError(FAILURE_MESSAGES.forceDeleteOnlyWhenDeleteFailed(stack.stackId));
 	const retainResources = strings(input['RetainResources']);
 	if (retainResources.length > 0 && stack.status !== 'DELETE_FAILED') throw new ValidationError(MESSAGES.retainOnlyWhenDeleteFailed(stack.stackName));
+	if (retainResources.some((id) => stack.resources.some((r) => r.logicalId === id && r.status === 'DELETE_COMPLETE'))) throw new ValidationError(FAILURE_MESSAGES.retainDeleted);
 	const roleArn = str(input['RoleARN']) ?? stack.roleArn;
 	checkRole(ctx, roleArn);
 	for (const o of stack.outputs) {
@@ -278,15 +334,16 @@ export function deleteStack(ctx: CloudFormationContext, raw: unknown): Record<st
 	else stack.clientRequestToken = token;
 	// DescribeStacks shows DeletionTime from the moment the delete starts.
 	stack.deletionTime = ctx.clock.now().toISOString();
+	if (mode === 'STANDARD' || mode === 'FORCE_DELETE_STACK') stack.deletionMode = mode;
 	logStackStatus(ctx.state, stack, ctx.clock.nowMs(), 'DELETE_IN_PROGRESS', REASON.userInitiated);
-	start(ctx, stack, 'DELETE', { caller: operationCaller(ctx, roleArn), retainResources });
+	start(ctx, stack, 'DELETE', { caller: operationCaller(ctx, roleArn), retainResources, forceDelete: mode === 'FORCE_DELETE_STACK' });
 	return {};
 }
 
 export function cancelUpdateStack(ctx: CloudFormationContext, raw: unknown): Record<string, never> {
 	const input = obj(raw) as Partial<CancelUpdateStackInput>;
 	const stack = requireStack(ctx, input.StackName);
-	if (stack.status !== 'UPDATE_IN_PROGRESS' || stack.operationJobId === undefined) throw new ValidationError(MESSAGES.cannotCancel(stack.status));
+	if (stack.status !== 'UPDATE_IN_PROGRESS' || stack.operationJobId === undefined) throw new ValidationError(FAILURE_MESSAGES.cannotCancel);
 	ctx.cancelOperation(stack.operationJobId);
 	return {};
 }
@@ -294,7 +351,7 @@ export function cancelUpdateStack(ctx: CloudFormationContext, raw: unknown): Rec
 export function continueUpdateRollback(ctx: CloudFormationContext, raw: unknown): ContinueUpdateRollbackOutput {
 	const input = obj(raw);
 	const stack = requireStack(ctx, input['StackName']);
-	if (stack.status !== 'UPDATE_ROLLBACK_FAILED') throw new ValidationError(MESSAGES.cannotContinueRollback(stack.status));
+	if (stack.status !== 'UPDATE_ROLLBACK_FAILED') throw new ValidationError(FAILURE_MESSAGES.cannotContinueRollback);
 	const resourcesToSkip = strings(input['ResourcesToSkip']);
 	const unknown = resourcesToSkip.filter((id) => !stack.resources.some((r) => r.logicalId === id && r.status === 'UPDATE_FAILED'));
 	if (unknown.length > 0) throw new ValidationError(`Only resources in UPDATE_FAILED state can be skipped: [${unknown.join(', ')}]`);

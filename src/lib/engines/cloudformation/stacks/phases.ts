@@ -6,7 +6,8 @@ import type { DependencyGraph, StackPlan } from '../template';
 import { logStackStatus } from './events';
 import { importedNames } from './exports';
 import type { PhaseKind, TaskState } from './operation-context';
-import { REASON } from './reasons';
+import { checkRemovals } from './policy-gate';
+import { FAILURE_REASON, REASON } from './reasons';
 import type { OperationRun } from './run';
 import type { StackRecord } from './state';
 import { deleteSteps } from './steps-delete';
@@ -34,8 +35,25 @@ const STEPS: Record<PhaseKind, { steps: PhaseSteps; haltOnFailure: boolean }> = 
 
 /** Moves the current phase's tasks to the run's instant. */
 export function runTasks(run: OperationRun): void {
-	const { steps, haltOnFailure } = STEPS[run.op.phase];
-	runPhaseTasks(run, steps, haltOnFailure);
+	const { op } = run;
+	const forward = op.phase === 'create' || op.phase === 'update';
+	const { steps, haltOnFailure } = STEPS[op.phase];
+	if (op.phase === 'create' && createTimedOut(run)) {
+		// TimeoutInMinutes: what is still running is cancelled and the create fails as a whole.
+		op.stackFailure = FAILURE_REASON.createTimedOut;
+		cancelRunning(run);
+	}
+	// With DisableRollback (OnFailure=DO_NOTHING) a failure stops only its own provisioning path:
+	// "A failure in one path doesn't affect other provisioning paths" (stack-failure-options).
+	runPhaseTasks(run, steps, haltOnFailure && !(forward && op.onFailure === 'DO_NOTHING'));
+	if (op.phase === 'create' && op.deadline !== undefined && !op.halted && op.tasks.some((t) => t.state === 'running')) {
+		// Wake at the deadline too, not only when the next resource reports.
+		if (Date.parse(op.deadline) < Date.parse(op.dueAt)) op.dueAt = op.deadline;
+	}
+}
+
+function createTimedOut(run: OperationRun): boolean {
+	return run.op.deadline !== undefined && !run.op.halted && run.nowMs >= Date.parse(run.op.deadline);
 }
 
 /** Cancels the running tasks of a forward phase (CancelUpdateStack). */
@@ -98,6 +116,10 @@ function startForwardPhase(run: OperationRun, phase: 'create' | 'update'): void 
 	if (!stack || !plan) return;
 	logTransforms(run, stack, plan);
 	if (!checkImports(run, stack, plan)) return;
+	if (phase === 'update' && !checkRemovals(run)) {
+		run.op.halted = true;
+		return;
+	}
 	run.op.tasks = forward(
 		plan.resources.map((r) => r.logicalId),
 		plan.graph
@@ -131,7 +153,8 @@ export function startRollbackPhase(run: OperationRun): void {
 	const stack = run.stack();
 	if (!state || !stack) return beginPhase(run, 'rollback', []);
 	stack.lastUpdatedTime = run.now;
-	logStackStatus(state, stack, run.nowMs, 'ROLLBACK_IN_PROGRESS', REASON.rollbackRequested(createFailureBase(run)));
+	// RollbackStack logged its own "User Initiated" event when it was called.
+	if (run.op.operation !== 'ROLLBACK') logStackStatus(state, stack, run.nowMs, 'ROLLBACK_IN_PROGRESS', REASON.rollbackRequested(createFailureBase(run)));
 	startDeletion(run, 'rollback');
 }
 
@@ -184,6 +207,8 @@ function logFinal(run: OperationRun, status: StackRecord['status'], reason?: str
 	// DescribeStacks keeps the failure's reason on ROLLBACK_COMPLETE and UPDATE_ROLLBACK_COMPLETE (the event itself has none).
 	if (keepReason && reason === undefined && kept !== undefined) stack.reason = kept;
 	delete stack.operationJobId;
+	// A StackPolicyDuringUpdateBody lasts for its update only.
+	delete stack.stackPolicyDuringUpdate;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -205,7 +230,20 @@ export function startUpdateCleanupPhase(run: OperationRun): void {
 
 export function logUpdateComplete(run: OperationRun): void {
 	settleUpdate(run);
+	// UpdateStack's StackPolicyBody becomes the stack's policy once the update has succeeded: it
+	// does not govern the update that sets it.
+	const stack = run.stack();
+	if (stack && run.op.newStackPolicy !== undefined) stack.stackPolicyBody = run.op.newStackPolicy;
 	logFinal(run, 'UPDATE_COMPLETE');
+}
+
+/**
+ * A failed update with DisableRollback stops at UPDATE_FAILED: what was updated stays updated,
+ * what failed stays failed, and the bookkeeping (the old revision, each resource's old copy) is
+ * kept for a retry, a RollbackStack or a DeleteStack.
+ */
+export function logUpdateFailed(run: OperationRun): void {
+	logFinal(run, 'UPDATE_FAILED', updateFailureReason(run));
 }
 
 /** The reason UPDATE_ROLLBACK_IN_PROGRESS gives: what failed to create, then what failed to update ([EV20], [EV17]). */
@@ -221,7 +259,11 @@ export function startUpdateRollbackPhase(run: OperationRun): void {
 	const state = run.state();
 	const stack = run.stack();
 	if (!state || !stack) return beginPhase(run, 'updateRollback', []);
-	if (run.op.operation !== 'CONTINUE_UPDATE_ROLLBACK') {
+	if (run.op.operation === 'ROLLBACK') {
+		// RollbackStack from UPDATE_FAILED: its "User Initiated" event is logged; the old revision comes back.
+		swapRevisions(stack);
+		stack.lastUpdatedTime = run.now;
+	} else if (run.op.operation !== 'CONTINUE_UPDATE_ROLLBACK') {
 		swapRevisions(stack);
 		stack.lastUpdatedTime = run.now;
 		logStackStatus(state, stack, run.nowMs, 'UPDATE_ROLLBACK_IN_PROGRESS', updateFailureReason(run));
@@ -261,6 +303,7 @@ function settleUpdate(run: OperationRun): void {
 		delete r.before;
 		delete r.added;
 		delete r.obsolete;
+		delete r.policyDenied;
 	}
 	delete stack.previous;
 }

@@ -5,13 +5,16 @@
 // statuses CloudFormation moves through (cfn-facts §4):
 //
 //   CreateStack   creating ─▶ publishing outputs ─▶ CREATE_COMPLETE
-//                    └─ failure ─▶ (DO_NOTHING) CREATE_FAILED
+//                    └─ failure or TimeoutInMinutes ─▶ (DO_NOTHING) CREATE_FAILED
 //                                ▶ (ROLLBACK)   ROLLBACK_IN_PROGRESS ─▶ ROLLBACK_COMPLETE | ROLLBACK_FAILED
 //                                ▶ (DELETE)     DELETE_IN_PROGRESS   ─▶ DELETE_COMPLETE   | DELETE_FAILED
 //   UpdateStack   updating ─▶ publishing outputs ─▶ UPDATE_COMPLETE_CLEANUP_IN_PROGRESS ─▶ UPDATE_COMPLETE
+//                    └─ failure ─▶ (DisableRollback) UPDATE_FAILED
 //                    └─ failure or CancelUpdateStack ─▶ UPDATE_ROLLBACK_IN_PROGRESS
 //                         ─▶ UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS ─▶ UPDATE_ROLLBACK_COMPLETE
 //                         └─ a resource cannot be put back ─▶ UPDATE_ROLLBACK_FAILED (ContinueUpdateRollback starts a new run)
+//   RollbackStack from UPDATE_FAILED with a last known stable state: the update rollback above;
+//                 from CREATE_FAILED (or UPDATE_FAILED without one): the create rollback above.
 //   DeleteStack   deleting ─▶ DELETE_COMPLETE | DELETE_FAILED
 import { assign, setup } from 'xstate';
 import { clonePlain } from '../../plain-data';
@@ -36,7 +39,8 @@ import {
 	startRollbackPhase,
 	startUpdateCleanupPhase,
 	startUpdatePhase,
-	startUpdateRollbackPhase
+	startUpdateRollbackPhase,
+	logUpdateFailed
 } from './phases';
 import { publishOutputs } from './outputs';
 import { REASON } from './reasons';
@@ -76,6 +80,8 @@ const step = (work: (run: OperationRun) => void) =>
 
 const over = (c: StackOperationContext) => phaseOver(c.tasks, c.halted);
 const failed = (c: StackOperationContext) => over(c) && (c.halted || c.phaseFailures.length > 0);
+/** A create or update phase failed: halted by a failure, or (DO_NOTHING, every path run to its end) a resource failed. */
+const forwardFailed = (c: StackOperationContext) => over(c) && (c.halted || c.createFailures.length > 0 || c.updateFailures.length > 0);
 
 export const stackOperationMachine = setup({
 	types: {
@@ -100,6 +106,7 @@ export const stackOperationMachine = setup({
 		startUpdate: step(startUpdatePhase),
 		startUpdateCleanup: step(startUpdateCleanupPhase),
 		logUpdateComplete: step(logUpdateComplete),
+		logUpdateFailed: step(logUpdateFailed),
 		cancelUpdate: step((run) => {
 			run.op.stackFailure = REASON.stackUpdateCancelled;
 			cancelRunning(run);
@@ -114,6 +121,10 @@ export const stackOperationMachine = setup({
 		isUpdate: ({ context }) => context.operation === 'UPDATE',
 		isDelete: ({ context }) => context.operation === 'DELETE',
 		isContinueRollback: ({ context }) => context.operation === 'CONTINUE_UPDATE_ROLLBACK',
+		// RollbackStack: the operation chose its phase from whether a last known stable state exists.
+		isRollbackToStable: ({ context }) => context.operation === 'ROLLBACK' && context.phase === 'updateRollback',
+		isRollbackAll: ({ context }) => context.operation === 'ROLLBACK' && context.phase === 'rollback',
+		forwardFailed: ({ context }) => forwardFailed(context),
 		phaseOver: ({ context }) => over(context),
 		phaseFailed: ({ context }) => failed(context),
 		stackFailed: ({ context }) => context.stackFailure !== undefined,
@@ -131,7 +142,9 @@ export const stackOperationMachine = setup({
 					{ guard: 'isCreate', target: 'creating' },
 					{ guard: 'isUpdate', target: 'updating' },
 					{ guard: 'isDelete', target: 'deleting' },
-					{ guard: 'isContinueRollback', target: 'rollingBackUpdate' }
+					{ guard: 'isContinueRollback', target: 'rollingBackUpdate' },
+					{ guard: 'isRollbackToStable', target: 'rollingBackUpdate' },
+					{ guard: 'isRollbackAll', target: 'rollingBack' }
 				]
 			}
 		},
@@ -140,7 +153,7 @@ export const stackOperationMachine = setup({
 			entry: 'startCreate',
 			on: { 'clock.tick': { actions: 'runTasks' } },
 			always: [
-				{ guard: 'phaseFailed', target: 'createFailed' },
+				{ guard: 'forwardFailed', target: 'createFailed' },
 				{ guard: 'phaseOver', target: 'publishingCreateOutputs' }
 			]
 		},
@@ -194,14 +207,18 @@ export const stackOperationMachine = setup({
 				'stack.cancel': { target: 'rollingBackUpdate', actions: 'cancelUpdate' }
 			},
 			always: [
-				{ guard: 'phaseFailed', target: 'rollingBackUpdate' },
+				{ guard: 'forwardFailed', target: 'updateFailed' },
 				{ guard: 'phaseOver', target: 'publishingUpdateOutputs' }
 			]
 		},
 		publishingUpdateOutputs: {
 			entry: 'publishOutputs',
-			always: [{ guard: 'stackFailed', target: 'rollingBackUpdate' }, { target: 'cleaningUpUpdate' }]
+			always: [{ guard: 'stackFailed', target: 'updateFailed' }, { target: 'cleaningUpUpdate' }]
 		},
+		updateFailed: {
+			always: [{ guard: 'rollbackDisabled', target: 'updateFailedKept' }, { target: 'rollingBackUpdate' }]
+		},
+		updateFailedKept: { type: 'final', entry: 'logUpdateFailed' },
 		cleaningUpUpdate: {
 			entry: 'startUpdateCleanup',
 			on: { 'clock.tick': { actions: 'runTasks' } },

@@ -4,6 +4,7 @@
 // an Export name of the stacks that are not deleted, so they cannot disagree with them.
 import type { ResourceStatus, StackStatus } from '@aws-sdk/client-cloudformation';
 import type { DriftState } from './drift-state';
+import type { StackSetRecord } from '../stacksets/state';
 
 export type OnFailure = 'ROLLBACK' | 'DELETE' | 'DO_NOTHING';
 
@@ -56,6 +57,11 @@ export interface StackResourceRecord {
 	added?: boolean;
 	/** A physical copy the next cleanup deletes (the old one after a replacement, the new one after its rollback). */
 	obsolete?: ResourceCopy;
+	/**
+	 * Update bookkeeping: the stack policy refused the update before anything was done to the
+	 * resource, so its rollback has nothing to undo (a real 2017 log shows only UPDATE_COMPLETE).
+	 */
+	policyDenied?: boolean;
 }
 
 export interface StackOutputRecord {
@@ -99,6 +105,22 @@ export interface StackRecord {
 	roleArn?: string;
 	terminationProtection: boolean;
 	disableRollback: boolean;
+	/**
+	 * CreateStack was given OnFailure=DO_NOTHING rather than DisableRollback: AWS then refuses to
+	 * update the stack from CREATE_FAILED ("... because it contains [on-failure: DO_NOTHING]").
+	 */
+	onFailureDoNothing?: boolean;
+	/** The last RetainExceptOnCreate a create, update or RollbackStack was given (DescribeStacks shows it). */
+	retainExceptOnCreate?: boolean;
+	/** The stack policy (SetStackPolicy, or StackPolicyBody on CreateStack/UpdateStack); none means every update is allowed. */
+	stackPolicyBody?: string;
+	/**
+	 * UpdateStack's StackPolicyDuringUpdateBody while that update runs: it governs the update instead
+	 * of stackPolicyBody, and GetStackPolicy shows it until the update is over (as AWS answers, [LSSNAP]).
+	 */
+	stackPolicyDuringUpdate?: string;
+	/** DeleteStack's DeletionMode, once a delete asked for one. */
+	deletionMode?: 'STANDARD' | 'FORCE_DELETE_STACK';
 	timeoutInMinutes?: number;
 	creationTime: string;
 	lastUpdatedTime?: string;
@@ -128,12 +150,24 @@ export interface CloudFormationState {
 	sequence: number;
 	/** Drift detection results (absent until the first detection). */
 	drift?: DriftState;
+	/** The stack sets administered from this account and Region (absent until the first one). */
+	stackSets?: StackSetRecord[];
 }
 
 export const emptyCloudFormation = (accountId: string, region: string): CloudFormationState => ({ accountId, region, stacks: [], sequence: 0 });
 
 /** Statuses in which a stack is busy: another operation (or an update) is refused. */
 export const isInProgress = (status: string): boolean => status.endsWith('_IN_PROGRESS');
+
+/**
+ * Whether the stack ever reached a "last known stable state" (RollbackStack's API reference: any
+ * *_COMPLETE status of the stack itself: CREATE_, UPDATE_, UPDATE_ROLLBACK_, IMPORT_,
+ * IMPORT_ROLLBACK_COMPLETE). The stack's own events are its history, so they answer it.
+ */
+export function hasStableState(stack: StackRecord): boolean {
+	const stable = new Set(['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_ROLLBACK_COMPLETE', 'IMPORT_COMPLETE', 'IMPORT_ROLLBACK_COMPLETE']);
+	return stack.events.some((e) => e.logicalId === stack.stackName && e.physicalId === stack.stackId && stable.has(e.status));
+}
 
 /** A stack that still exists (DescribeStacks by name finds it). */
 export const isLive = (stack: StackRecord): boolean => stack.status !== 'DELETE_COMPLETE';

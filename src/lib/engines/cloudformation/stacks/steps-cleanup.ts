@@ -35,7 +35,10 @@ export function cleanupSteps(mode: CleanupMode): PhaseSteps {
 			const record = run.record(task.logicalId);
 			if (!record) return endTask(task, 'done');
 			if (removesRecord(run, record, mode)) {
-				const retain = record.deletionPolicy === 'Retain' || (mode === 'update' && record.deletionPolicy === 'RetainExceptOnCreate');
+				// RetainExceptOnCreate (the parameter) deletes what the failed update created even with Retain.
+				const retain =
+					(record.deletionPolicy === 'Retain' && !(mode === 'rollback' && run.op.retainExceptOnCreate === true)) ||
+					(mode === 'update' && record.deletionPolicy === 'RetainExceptOnCreate');
 				if (retain) {
 					event(run, record, 'DELETE_SKIPPED', record);
 					drop(run, record);

@@ -60,7 +60,20 @@ function newRecord(run: OperationRun, plan: StackPlan, decl: ResourceDeclaration
 		lastUpdated: run.now,
 		...(added ? { added: true } : {})
 	};
-	run.stack()?.resources.push(record);
+	const stack = run.stack();
+	const at = stack ? stack.resources.findIndex((r) => r.logicalId === decl.logicalId) : -1;
+	if (!stack) return record;
+	if (at < 0) {
+		stack.resources.push(record);
+		return record;
+	}
+	// A retry of a resource a failed operation left CREATE_FAILED: it keeps its place in the list,
+	// and a copy its handler made before failing is the next cleanup's to delete.
+	const failed = stack.resources[at] as StackResourceRecord;
+	if (failed.physicalId !== undefined) {
+		record.obsolete = { physicalId: failed.physicalId, properties: failed.properties, attributes: failed.attributes, status: failed.status, lastUpdated: failed.lastUpdated };
+	}
+	stack.resources[at] = record;
 	return record;
 }
 

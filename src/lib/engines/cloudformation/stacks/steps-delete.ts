@@ -3,7 +3,12 @@
 //   DeletionPolicy Retain (or a RetainResources entry) → one DELETE_SKIPPED;
 //   a resource that never got a physical ID → one DELETE_COMPLETE, no handler call
 //   (the failed and the cancelled resources of a real 2024 rollback, reasons.ts [EV24]).
-// RetainExceptOnCreate keeps a resource on DeleteStack but not when a create rolls back.
+// RetainExceptOnCreate keeps a resource on DeleteStack but not when a create rolls back; the
+// RetainExceptOnCreate *parameter* (CreateStack, UpdateStack, RollbackStack) makes a rollback
+// delete Retain resources too: they were all created by the operation being rolled back.
+// DeleteStack's DeletionMode FORCE_DELETE_STACK "skips all resources that are failing to delete",
+// which then show DELETE_SKIPPED (User Guide, "Deleting a stack"): a resource already DELETE_FAILED
+// is skipped without another try, and one that fails now is skipped with the handler's reason.
 import { logResourceStatus } from './events';
 import { callHandler } from './handler-calls';
 import type { OperationRun } from './run';
@@ -15,7 +20,7 @@ export type DeleteMode = 'rollback' | 'delete';
 
 function retained(run: OperationRun, record: StackResourceRecord, mode: DeleteMode): boolean {
 	if (mode === 'delete' && run.op.retainResources.includes(record.logicalId)) return true;
-	if (record.deletionPolicy === 'Retain') return true;
+	if (record.deletionPolicy === 'Retain') return !(mode === 'rollback' && run.op.retainExceptOnCreate === true);
 	return record.deletionPolicy === 'RetainExceptOnCreate' && mode === 'delete';
 }
 
@@ -26,7 +31,7 @@ export function deleteSteps(mode: DeleteMode): PhaseSteps {
 			const stack = run.stack();
 			const record = run.record(task.logicalId);
 			if (!state || !stack || !record || record.status === 'DELETE_COMPLETE' || record.status === 'DELETE_SKIPPED') return endTask(task, 'done');
-			if (retained(run, record, mode)) {
+			if (retained(run, record, mode) || (run.op.forceDelete === true && record.status === 'DELETE_FAILED')) {
 				logResourceStatus(state, stack, record, run.nowMs, 'DELETE_SKIPPED');
 				return endTask(task, 'done');
 			}
@@ -45,6 +50,10 @@ export function deleteSteps(mode: DeleteMode): PhaseSteps {
 				if (provider) {
 					const physicalId = record.physicalId;
 					const outcome = callHandler(run, record.logicalId, () => provider.delete(run.providerContext(record.logicalId, record.metadata), physicalId, record.properties));
+					if (!outcome.ok && run.op.forceDelete === true) {
+						logResourceStatus(state, stack, record, run.nowMs, 'DELETE_SKIPPED', { reason: outcome.reason });
+						return endTask(task, 'done');
+					}
 					if (!outcome.ok) {
 						logResourceStatus(state, stack, record, run.nowMs, 'DELETE_FAILED', { reason: outcome.reason });
 						run.op.phaseFailures.push(record.logicalId);

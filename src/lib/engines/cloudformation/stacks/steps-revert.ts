@@ -37,6 +37,8 @@ export const revertSteps: PhaseSteps = {
 			delete record.before;
 			return endTask(task, 'done');
 		}
+		// Refused by the stack policy: nothing was done, so only UPDATE_COMPLETE is written ([EV17]).
+		if (record.policyDenied) return runFor(run, task, BOOKKEEPING_MS, { kind: 'complete', status: 'UPDATE_COMPLETE' });
 		const shown = { properties: before.properties, ...(before.physicalId !== undefined ? { physicalId: before.physicalId } : {}) };
 		if (before.physicalId !== record.physicalId) {
 			logResourceStatus(state, stack, record, run.nowMs, 'UPDATE_IN_PROGRESS', shown);
@@ -74,6 +76,7 @@ export const revertSteps: PhaseSteps = {
 		if (before.metadata === undefined) delete record.metadata;
 		else record.metadata = before.metadata;
 		delete record.before;
+		delete record.policyDenied;
 		logResourceStatus(state, stack, record, run.nowMs, 'UPDATE_COMPLETE');
 		endTask(task, 'done');
 	}

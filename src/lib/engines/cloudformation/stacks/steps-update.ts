@@ -6,11 +6,14 @@
 //     UPDATE_IN_PROGRESS  Resource creation Initiated                                                              (new physical ID)
 //     UPDATE_COMPLETE
 //   and the old copy is deleted later, in UPDATE_COMPLETE_CLEANUP_IN_PROGRESS;
-// - a resource new to the template → the create sequence.
+// - a resource new to the template, or one a failed operation left without a physical resource
+//   (CREATE_FAILED, retried by an update from CREATE_FAILED or UPDATE_FAILED) → the create sequence;
+// - a change the stack policy refuses → UPDATE_FAILED at once (policy-gate.ts).
 // What the resource was before is kept on the record until the update is over, for a rollback.
 import { changedPaths, getReturnValues, updateBehaviourForChange } from '../resources';
 import { logResourceStatus } from './events';
 import { callHandler } from './handler-calls';
+import { policyRefusal, refuseByPolicy } from './policy-gate';
 import type { TaskState } from './operation-context';
 import { REASON } from './reasons';
 import type { OperationRun } from './run';
@@ -68,6 +71,8 @@ export const updateSteps: PhaseSteps = {
 		const record = run.record(task.logicalId);
 		if (!state || !stack || !plan || !decl) return endTask(task, 'done');
 		if (!record) return startCreate(run, task, true);
+		// Left CREATE_FAILED by a failed operation that kept its resources: provisioning is retried.
+		if (record.status === 'CREATE_FAILED') return startCreate(run, task, record.added === true);
 		record.deletionPolicy = run.policy(plan, decl, 'DeletionPolicy');
 		record.updateReplacePolicy = run.policy(plan, decl, 'UpdateReplacePolicy');
 		const resolved = resolveResource(run, plan, decl);
@@ -79,6 +84,9 @@ export const updateSteps: PhaseSteps = {
 		const { properties, metadata } = resolved;
 		const propertiesChanged = !sameValue(record.properties, properties);
 		if (!propertiesChanged && sameValue(record.metadata, metadata)) return endTask(task, 'done');
+		const replacing = propertiesChanged && needsReplacement(record.type, record.properties, properties);
+		const denied = policyRefusal(run, record, replacing ? 'Update:Replace' : 'Update:Modify');
+		if (denied !== undefined) return refuseByPolicy(run, record, denied, task);
 		record.before ??= copyOf(record);
 		if (!propertiesChanged) {
 			// Only Metadata changed: CloudFormation records it without calling the handler.
@@ -88,7 +96,7 @@ export const updateSteps: PhaseSteps = {
 			return runFor(run, task, BOOKKEEPING_MS, { kind: 'complete', status: 'UPDATE_COMPLETE' });
 		}
 		const refused = refusal(run, record.logicalId, record.type, properties);
-		if (needsReplacement(record.type, record.properties, properties)) {
+		if (replacing) {
 			logResourceStatus(state, stack, record, run.nowMs, 'UPDATE_IN_PROGRESS', { reason: REASON.replacementInitiated, properties });
 			const name = keptCustomName(record.type, record.properties, properties);
 			if (name !== undefined) return failUpdate(run, task, record, REASON.customNameReplacement(name), properties);
@@ -116,7 +124,8 @@ export const updateSteps: PhaseSteps = {
 		const record = run.record(task.logicalId);
 		const finish = task.finish;
 		if (!state || !stack || !record || !finish) return endTask(task, 'done');
-		if (record.added) return advanceCreate(run, task);
+		// Being created: new to the template, or retried after a failed create.
+		if (record.added || record.status === 'CREATE_IN_PROGRESS') return advanceCreate(run, task);
 		if (finish.kind === 'replace') return replace(run, task, record);
 		if (finish.kind === 'complete') {
 			logResourceStatus(state, stack, record, run.nowMs, 'UPDATE_COMPLETE');
@@ -130,7 +139,7 @@ export const updateSteps: PhaseSteps = {
 		const state = run.state();
 		const stack = run.stack();
 		const record = run.record(task.logicalId);
-		if (record?.added) return cancelCreate(run, task);
+		if (record?.added || record?.status === 'CREATE_IN_PROGRESS') return cancelCreate(run, task);
 		if (state && stack && record) logResourceStatus(state, stack, record, run.nowMs, 'UPDATE_FAILED', { reason: REASON.updateCancelled });
 		if (!run.op.updateFailures.includes(task.logicalId)) run.op.updateFailures.push(task.logicalId);
 		endTask(task, 'cancelled');
@@ -155,7 +164,13 @@ function replace(run: OperationRun, task: TaskState, record: StackResourceRecord
 		}
 		return runFor(run, task, Math.min(provider.durations.create, FAILURE_MS), { kind: 'fail', status: 'UPDATE_FAILED', reason: outcome.reason });
 	}
-	record.obsolete = copyOf(record);
+	if (record.obsolete !== undefined && record.before !== undefined && record.physicalId !== record.before.physicalId) {
+		// Replaced again by the retry of a failed update: the copy in between belongs to no state
+		// a rollback or the cleanup would keep, so it goes now; the stable copy stays the cleanup's.
+		const between = copyOf(record);
+		const id = between.physicalId;
+		if (id !== undefined) callHandler(run, record.logicalId, () => provider.delete(run.providerContext(record.logicalId, between.metadata), id, between.properties));
+	} else record.obsolete = copyOf(record);
 	record.physicalId = outcome.value.physicalId;
 	record.properties = resolved.properties;
 	record.attributes = outcome.value.attributes;

@@ -34,11 +34,15 @@ export const MSG = {
 	/**
 	 * [SIM] AWS accepts a duplicated key and its behaviour is then undefined (AWS docs, "Template
 	 * format": "CloudFormation might accept the template ... undefined behavior"; verified last-wins
-	 * in go-to-k/cdk-real-drift#1074, aws-cloudformation/cfn-language-discussion#96). The simulator
-	 * refuses it, as cfn-lint does, unless asked to behave like AWS.
+	 * in go-to-k/cdk-real-drift#1074, aws-cloudformation/cfn-language-discussion#96). The API path
+	 * accepts it as AWS does (parse.ts); this refusal is for a strict editor check
+	 * (duplicateKeys: 'error'), as cfn-lint refuses it.
 	 */
 	duplicateKey: (key: string, line: number, column: number, firstLine: number, firstColumn: number) =>
 		`${FORMAT}Duplicate key '${key}' (line ${line}, column ${column}); it was already declared at line ${firstLine}, column ${firstColumn}`,
+	/** [SIM] The editor's warning for a duplicated key that AWS accepts (the later value wins). */
+	duplicateKeyIgnored: (key: string, line: number, column: number, firstLine: number, firstColumn: number) =>
+		`Duplicate key '${key}' (line ${line}, column ${column}): CloudFormation keeps this value and ignores the one at line ${firstLine}, column ${firstColumn}`,
 	/** [AWS] quoted in a user's notes: "[/…/StringEquals] map keys must be strings; received a map instead". */
 	mapKeysMustBeStrings: (pointer: string, received: string) => `${FORMAT}${at(pointer)}map keys must be strings; received ${received} instead`,
 	/** [AWS] LocalStack snapshot and users' notes: "[/Resources/Database/Properties/MasterUserPassword] 'null' values are not allowed in templates". */

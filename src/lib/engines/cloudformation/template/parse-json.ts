@@ -10,8 +10,10 @@ export interface JsonParseOptions {
 	sourceMap: SourceMap;
 	/** Record every node's offset in the source map (a second, on-demand pass does this). */
 	record: boolean;
-	/** 'error' (default) refuses a key given twice; 'last-wins' keeps the last, as AWS does. */
+	/** 'error' refuses a key given twice; 'last-wins' keeps the last, as AWS does. */
 	duplicateKeys: 'error' | 'last-wins';
+	/** Told of each key given twice when `duplicateKeys` is 'last-wins' (pointer, its offset, the replaced one's). */
+	onDuplicate?: (pointer: string, offset: number, replacedOffset: number) => void;
 	maxDepth: number;
 }
 
@@ -102,6 +104,7 @@ class JsonParser {
 					detail: `"${key}" appears twice in the same object. AWS CloudFormation may accept this and silently keep the last one; the simulator refuses it so the mistake shows.`
 				});
 			}
+			if (previous !== undefined) this.options.onDuplicate?.(toPointer([...this.path, key]), keyOffset, previous);
 			firstSeen.set(key, keyOffset);
 			this.path.push(key);
 			if (this.options.record) this.options.sourceMap.setKey(toPointer(this.path), keyOffset);

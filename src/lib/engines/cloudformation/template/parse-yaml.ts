@@ -16,6 +16,8 @@ export interface YamlParseOptions {
 	/** Record every node's offset in the source map (a second, on-demand pass does this). */
 	record: boolean;
 	duplicateKeys: 'error' | 'last-wins';
+	/** Told of each key given twice when `duplicateKeys` is 'last-wins' (pointer, its offset, the replaced one's). */
+	onDuplicate?: (pointer: string, offset: number, replacedOffset: number) => void;
 	maxDepth: number;
 }
 
@@ -225,6 +227,7 @@ class YamlBuilder {
 					detail: `"${key}" appears twice in the same mapping. AWS CloudFormation may accept this and silently keep the last one; the simulator refuses it so the mistake shows.`
 				});
 			}
+			if (previous !== undefined) this.options.onDuplicate?.(toPointer([...this.path, key]), keyStart, previous);
 			seen.set(key, keyStart);
 			this.path.push(key);
 			if (this.options.record) this.options.sourceMap.setKey(toPointer(this.path), keyStart);

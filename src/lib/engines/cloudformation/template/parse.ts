@@ -14,12 +14,33 @@ export type TemplateFormat = 'json' | 'yaml';
 
 export interface ParseOptions {
 	/**
-	 * What to do with a key given twice in one object. AWS accepts it with undefined behaviour
-	 * (in practice the last one wins); the simulator refuses it unless told 'last-wins'.
+	 * What to do with a key given twice in one object. Default 'last-wins', because that is what
+	 * AWS does, and the API path (ValidateTemplate, CreateStack, UpdateStack, CreateChangeSet) must
+	 * accept what AWS accepts:
+	 * - AWS's "CloudFormation template format" page: don't duplicate major sections; "Although
+	 *   CloudFormation might accept the template, it will have an undefined behavior";
+	 * - go-to-k/cdk-real-drift#1074 and #1133, checked against CloudFormation: validate-template
+	 *   accepts a duplicated Properties key and a duplicated logical ID, and get-template-summary
+	 *   returns the last value, YAML and JSON alike; aws/aws-cli#2404 and cfn-lint#35 report the same
+	 *   (a duplicated resource: the last one is deployed).
+	 * Each duplicate is listed in ParsedTemplate.duplicates, so the editor can still warn.
+	 * 'error' refuses the template instead (cfn-lint's E0000), for a strict editor check.
 	 */
 	duplicateKeys?: 'error' | 'last-wins';
 	/** TemplateBody's quota in bytes (default 51,200). */
 	maxBodyBytes?: number;
+}
+
+/** A key given twice in one object: AWS keeps the later value; the editor shows this as a warning. */
+export interface DuplicateKey {
+	/** JSON pointer of the key. */
+	path: string;
+	line: number;
+	column: number;
+	/** Where the value it replaces was declared. */
+	replacedLine: number;
+	replacedColumn: number;
+	message: string;
 }
 
 export interface ParsedTemplate {
@@ -27,6 +48,8 @@ export interface ParsedTemplate {
 	/** The template, objects on a null prototype. */
 	template: TemplateObject;
 	sourceMap: SourceMap;
+	/** Keys given twice ('last-wins' only; 'error' refuses the first one). */
+	duplicates: DuplicateKey[];
 }
 
 /** Nesting beyond this is refused as not well-formed (js-yaml's default is 100). */
@@ -40,7 +63,15 @@ export function parseTemplate(text: string, options: ParseOptions = {}): ParsedT
 			detail: `The template is ${utf8Length(text, Infinity)} bytes; TemplateBody takes at most ${max}. A bigger template (up to 1 MB) goes to S3 and is passed as TemplateURL.`
 		});
 	}
-	const duplicateKeys = options.duplicateKeys ?? 'error';
+	const duplicateKeys = options.duplicateKeys ?? 'last-wins';
+	const duplicates: DuplicateKey[] = [];
+	// Positions come from the text alone, so any source map of it will do.
+	const onDuplicate = (path: string, offset: number, replacedOffset: number) => {
+		const here = sourceMap.position(offset);
+		const there = sourceMap.position(replacedOffset);
+		const key = path.slice(path.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+		duplicates.push({ path, line: here.line, column: here.column, replacedLine: there.line, replacedColumn: there.column, message: MSG.duplicateKeyIgnored(key, here.line, here.column, there.line, there.column) });
+	};
 
 	// The source map is filled on first use by parsing again with recording on (see SourceMap).
 	const jsonMap = () => new SourceMap(text, (map) => parseJsonTemplate(text, { sourceMap: map, record: true, duplicateKeys, maxDepth: MAX_DEPTH }));
@@ -52,13 +83,14 @@ export function parseTemplate(text: string, options: ParseOptions = {}): ParsedT
 		format = 'json';
 		sourceMap = jsonMap();
 		try {
-			value = parseJsonTemplate(text, { sourceMap, record: false, duplicateKeys, maxDepth: MAX_DEPTH });
+			value = parseJsonTemplate(text, { sourceMap, record: false, duplicateKeys, onDuplicate, maxDepth: MAX_DEPTH });
 		} catch (e) {
 			if (!(e instanceof JsonSyntaxError)) throw e;
+			duplicates.length = 0;
 			// Not JSON; perhaps a YAML flow mapping. If it is not YAML either, the JSON fault is the one to report.
 			try {
 				const map = yamlMap();
-				value = parseYamlTemplate(text, { sourceMap: map, record: false, duplicateKeys, maxDepth: MAX_DEPTH });
+				value = parseYamlTemplate(text, { sourceMap: map, record: false, duplicateKeys, onDuplicate, maxDepth: MAX_DEPTH });
 				format = 'yaml';
 				sourceMap = map;
 			} catch (ye) {
@@ -71,7 +103,7 @@ export function parseTemplate(text: string, options: ParseOptions = {}): ParsedT
 		format = 'yaml';
 		sourceMap = yamlMap();
 		try {
-			value = parseYamlTemplate(text, { sourceMap, record: false, duplicateKeys, maxDepth: MAX_DEPTH });
+			value = parseYamlTemplate(text, { sourceMap, record: false, duplicateKeys, onDuplicate, maxDepth: MAX_DEPTH });
 		} catch (e) {
 			if (!(e instanceof YamlSyntaxError)) throw e;
 			const where = e.mark ? { line: e.mark.line + 1, column: e.mark.column + 1 } : sourceMap.position(e.offset);
@@ -84,7 +116,7 @@ export function parseTemplate(text: string, options: ParseOptions = {}): ParsedT
 			detail: 'A template is a mapping of sections (Resources, Parameters, ...). This text is ' + describeRoot(value) + '.'
 		});
 	}
-	return { format, template: value, sourceMap };
+	return { format, template: value, sourceMap, duplicates };
 }
 
 function firstSignificantChar(text: string): string {

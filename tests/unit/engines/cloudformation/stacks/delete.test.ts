@@ -93,8 +93,8 @@ describe('DeleteStack', () => {
 
 	it('is refused while another operation runs on the stack', () => {
 		const { world, cfn } = setup();
-		const { StackId } = cfn.call('CreateStack', { StackName: 'busy', TemplateBody: TEMPLATE });
+		cfn.call('CreateStack', { StackName: 'busy', TemplateBody: TEMPLATE });
 		world.advanceBy(3_000);
-		expect(() => cfn.call('DeleteStack', { StackName: 'busy' })).toThrow(`Stack:${StackId} is in CREATE_IN_PROGRESS state and can not be deleted.`);
+		expect(() => cfn.call('DeleteStack', { StackName: 'busy' })).toThrow('Stack [busy] cannot be deleted while in status CREATE_IN_PROGRESS');
 	});
 });

@@ -1,12 +1,19 @@
 // Properties of stack operations over random small templates (fake providers, random dependency
 // graphs, random failures): a world saved and restored at any instant mid-operation ends exactly
-// like one that ran straight through; create then delete leaves the world as it was; a failed
-// create rolls back to nothing.
-import { describe, expect, it } from 'vitest';
+// like one that ran straight through; create then delete leaves the world as it was (with the
+// fakes, and with the real providers of the simulated services, keeping what DeletionPolicy
+// Retain / RetainExceptOnCreate keeps); a failed create rolls back to nothing.
+import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { loadResourceSchemas } from '../../../../../src/lib/engines/cloudformation/api';
 import { World } from '../../../../../src/lib/engines/world';
 import { rootCaller } from '../../../../../src/lib/engines/world-constants';
 import { defaultFakes, events, json, lines, NOW, OTHER, REGION, THING } from './helpers';
+import { footprint, realTemplates, templateOf as realTemplateOf, type Kept } from './real-templates';
+
+beforeAll(async () => {
+	await loadResourceSchemas();
+});
 
 interface Spec {
 	type: string;
@@ -122,5 +129,49 @@ describe('stack operation properties', () => {
 			}),
 			{ numRuns: 60 }
 		);
+	});
+});
+
+describe('create then delete with the real providers', () => {
+	const statusOf = (cfn: ReturnType<typeof cfnOf>, name: string) => cfn.call('DescribeStacks', { StackName: name }).Stacks?.[0]?.StackStatus;
+
+	it('leaves the world as it was, except what DeletionPolicy Retain or RetainExceptOnCreate keeps', () => {
+		fc.assert(
+			fc.property(realTemplates, (t) => {
+				const world = World.create({ now: NOW });
+				const before = footprint(world.snapshot());
+				const cfn = cfnOf(world);
+				const body = realTemplateOf(t);
+				const { StackId } = cfn.call('CreateStack', { StackName: 'p', TemplateBody: body });
+				world.advanceBy(3_600_000);
+				expect(statusOf(cfn, 'p'), lines(events(cfn, 'p')).join('\n')).toBe('CREATE_COMPLETE');
+				const template = JSON.parse(body) as { Resources: Record<string, { Type: string; DeletionPolicy?: string }> };
+				const kept: Kept[] = (cfn.call('DescribeStackResources', { StackName: 'p' }).StackResources ?? [])
+					.filter((r) => ['Retain', 'RetainExceptOnCreate'].includes(template.Resources[r.LogicalResourceId ?? '']?.DeletionPolicy ?? ''))
+					.map((r) => ({ type: r.ResourceType ?? '', physicalId: r.PhysicalResourceId ?? '' }));
+				cfn.call('DeleteStack', { StackName: 'p' });
+				world.advanceBy(3_600_000);
+				expect(statusOf(cfn, StackId ?? ''), lines(events(cfn, StackId ?? '')).join('\n')).toBe('DELETE_COMPLETE');
+				const after = world.snapshot();
+				expect(footprint(after, kept)).toEqual(before);
+				// What was kept is still there, untouched by the delete.
+				for (const k of kept) expect(JSON.stringify(footprint(after)), `${k.type} ${k.physicalId} was kept`).toContain(JSON.stringify(k.physicalId));
+				expect(after.jobs.jobs).toEqual([]);
+			}),
+			{ numRuns: 40 }
+		);
+	});
+
+	// A known gap, pinned so that closing it shows: the identity engine has no DeleteUser, DeleteRole
+	// or DeletePolicy, so a stack's IAM principal stays in IAM (tombstoned) after the stack is deleted.
+	it.fails('IAM principals are removed too (fails until the identity engine can delete them)', () => {
+		const world = World.create({ now: NOW });
+		const before = footprint(world.snapshot());
+		const cfn = cfnOf(world);
+		cfn.call('CreateStack', { StackName: 'p', TemplateBody: json({ Resources: { U: { Type: 'AWS::IAM::User', Properties: {} } } }), Capabilities: ['CAPABILITY_IAM'] });
+		world.advanceBy(3_600_000);
+		cfn.call('DeleteStack', { StackName: 'p' });
+		world.advanceBy(3_600_000);
+		expect(footprint(world.snapshot())).toEqual(before);
 	});
 });

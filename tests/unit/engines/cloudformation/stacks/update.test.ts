@@ -183,12 +183,12 @@ describe('UpdateStack', () => {
 			'app UPDATE_ROLLBACK_COMPLETE'
 		]);
 		expect(cfn.call('DescribeStackResource', { StackName: 'app', LogicalResourceId: 'Other' }).StackResourceDetail?.ResourceStatus).toBe('UPDATE_COMPLETE');
-		expect(() => cfn.call('ContinueUpdateRollback', { StackName: 'app' })).toThrow('can not continue update rollback');
+		expect(() => cfn.call('ContinueUpdateRollback', { StackName: 'app' })).toThrow('ContinueUpdateRollback cannot be called from current stack status');
 	});
 
 	it('CancelUpdateStack rolls back a running update', () => {
 		const { world, cfn, since } = created(template({ ImageTagMutability: 'MUTABLE' }));
-		expect(() => cfn.call('CancelUpdateStack', { StackName: 'app' })).toThrow('CancelUpdateStack cannot be called from current stack status. Stack status: CREATE_COMPLETE');
+		expect(() => cfn.call('CancelUpdateStack', { StackName: 'app' })).toThrow('CancelUpdateStack cannot be called from current stack status');
 		cfn.call('UpdateStack', { StackName: 'app', TemplateBody: template({ ImageTagMutability: 'IMMUTABLE' }) });
 		world.advanceBy(2_500); // Repo's update is running
 		expect(() => cfn.call('UpdateStack', { StackName: 'app', TemplateBody: template({ ImageTagMutability: 'MUTABLE' }) })).toThrow('is in UPDATE_IN_PROGRESS state and can not be updated.');

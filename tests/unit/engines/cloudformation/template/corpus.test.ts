@@ -25,7 +25,8 @@ interface Entry {
 
 const manifest = JSON.parse(readFileSync(ROOT + 'manifest.json', 'utf8')) as { files: Entry[] };
 const read = (file: string) => readFileSync(ROOT + file, 'utf8');
-const validate = (file: string, maxBodyBytes?: number) => validateTemplate(read(file), RESOURCE_CATALOG, maxBodyBytes ? { maxBodyBytes } : {});
+const validate = (file: string, maxBodyBytes?: number, duplicateKeys?: 'error') =>
+	validateTemplate(read(file), RESOURCE_CATALOG, { ...(maxBodyBytes ? { maxBodyBytes } : {}), ...(duplicateKeys ? { duplicateKeys } : {}) });
 const short = (file: string) => file.replace(/^.*\/templates\//, '').replace(/^good\/aws-cloudformation-templates\//, '');
 
 const UNSUPPORTED = (fn: string) =>
@@ -43,6 +44,9 @@ const VALID_EXCEPTIONS: Record<string, { message: string; why: string }> = {
 
 /** Templates over TemplateBody's 51,200 bytes: valid, but only through TemplateURL (an S3 object, up to 1 MB). */
 const TEMPLATE_URL_SIZE = 1_048_576;
+
+/** Duplicate keys: refused by the editor's strict check; the API path keeps the last value, as AWS does. */
+const STRICT_ONLY = new Set(['bad/duplicate.yaml', 'bad/duplicate.json']);
 
 /** Template-level faults: the sentence (and line) ValidateTemplate answers with. */
 const REFUSED: Record<string, { message: string; line?: number }> = {
@@ -68,6 +72,7 @@ const REFUSED: Record<string, { message: string; line?: number }> = {
 	// `Fn::Sub: !Ref myInstance2`: Fn::Sub takes a literal string.
 	'bad/functions/sub.yaml': { message: SUB_ARGS, line: 29 },
 	'bad/functions_sub.yaml': { message: SUB_ARGS, line: 26 },
+	// Refused only by the editor's strict check (duplicateKeys: 'error'); AWS accepts them, last wins (below).
 	'bad/duplicate.yaml': { message: "Template format error: Duplicate key 'mySnsTopic' (line 9, column 3); it was already declared at line 3, column 3", line: 9 },
 	'bad/duplicate.json': { message: "Template format error: Duplicate key 'MySNSTopic' (line 17, column 3); it was already declared at line 5, column 3", line: 17 },
 	'bad/core/config_invalid_yaml.yaml': { message: 'Template format error: YAML not well-formed. (line 8, column 7)', line: 8 },
@@ -161,9 +166,20 @@ describe('corpus: template-level faults are refused with the right sentence', ()
 	it.each(templateLevel.map((f) => [`${f.class}: ${short(f.file)}`, f] as const))('%s', (_name, f) => {
 		const expected = REFUSED[short(f.file)];
 		expect(expected).toBeDefined();
-		const e = errorOf(() => validate(f.file));
+		const strict = STRICT_ONLY.has(short(f.file));
+		const e = errorOf(() => validate(f.file, undefined, strict ? 'error' : undefined));
 		expect(e.message).toBe(expected?.message);
 		if (expected?.line !== undefined) expect(e.location?.line).toBe(expected.line);
+	});
+	it('the duplicates are accepted as AWS accepts them: the last value wins, each duplicate is listed', () => {
+		const json = validate('bad/cfn-lint/test/fixtures/templates/bad/duplicate.json');
+		expect(json.parsed.duplicates.map((d) => [d.path, d.line, d.replacedLine])).toEqual([
+			['/Resources/MySNSTopic', 17, 5],
+			['/Resources/MySNSTopic', 23, 17]
+		]);
+		expect(json.model.resources.map((r) => r.logicalId)).toEqual(['MySNSTopic', 'MyEipNat']);
+		// The YAML one misuses `Parameters` inside a resource (cfn-lint#35's example): refused for that, not for the duplicates.
+		expect(errorOf(() => validate('bad/cfn-lint/test/fixtures/templates/bad/duplicate.yaml')).message).toBe("Invalid template resource property 'Parameters'");
 	});
 });
 

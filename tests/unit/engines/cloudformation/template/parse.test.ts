@@ -134,15 +134,22 @@ describe('malformed text: AWS sentence with line and column', () => {
 });
 
 describe('duplicate keys', () => {
-	it('are refused with both places, YAML and JSON', () => {
-		const e = errorOf(() => parseTemplate(yaml('Resources:', '  A: {Type: X}', '  A: {Type: Y}')));
+	it('are refused with both places, YAML and JSON, by the strict editor check', () => {
+		const e = errorOf(() => parseTemplate(yaml('Resources:', '  A: {Type: X}', '  A: {Type: Y}'), { duplicateKeys: 'error' }));
 		expect(e.message).toBe("Template format error: Duplicate key 'A' (line 3, column 3); it was already declared at line 2, column 3");
 		expect(e.location).toEqual({ path: '/Resources/A', line: 3, column: 3 });
-		expect(messageOf(() => parseTemplate('{"a": 1, "a": 2}'))).toBe("Template format error: Duplicate key 'a' (line 1, column 10); it was already declared at line 1, column 2");
+		expect(messageOf(() => parseTemplate('{"a": 1, "a": 2}', { duplicateKeys: 'error' }))).toBe("Template format error: Duplicate key 'a' (line 1, column 10); it was already declared at line 1, column 2");
 	});
-	it('are kept last-wins when asked to behave like AWS', () => {
-		const t = parseTemplate('{"Resources": {"A": {"Type": "X"}, "A": {"Type": "Y"}}}', { duplicateKeys: 'last-wins' }).template;
-		expect(JSON.parse(JSON.stringify(t))).toEqual({ Resources: { A: { Type: 'Y' } } });
+	it('are kept last-wins by default, as AWS does, and listed for the editor to warn about', () => {
+		const json = parseTemplate('{"Resources": {"A": {"Type": "X"}, "A": {"Type": "Y"}}}');
+		expect(JSON.parse(JSON.stringify(json.template))).toEqual({ Resources: { A: { Type: 'Y' } } });
+		expect(json.duplicates).toEqual([
+			{ path: '/Resources/A', line: 1, column: 36, replacedLine: 1, replacedColumn: 16, message: "Duplicate key 'A' (line 1, column 36): CloudFormation keeps this value and ignores the one at line 1, column 16" }
+		]);
+		const y = parseTemplate(yaml('Resources:', '  A:', '    Type: X', '    Properties: {Name: a, Name: b}'));
+		expect(JSON.parse(JSON.stringify(y.template))).toEqual({ Resources: { A: { Type: 'X', Properties: { Name: 'b' } } } });
+		expect(y.duplicates.map((d) => [d.path, d.line, d.column])).toEqual([['/Resources/A/Properties/Name', 4, 27]]);
+		expect(parseTemplate(yaml('Resources:', '  A: {Type: X}')).duplicates).toEqual([]);
 	});
 });
 

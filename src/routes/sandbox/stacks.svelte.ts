@@ -1,0 +1,793 @@
+// The CloudFormation half of the sandbox: the template editor's draft, the stacks in the world and
+// the one the learner is looking at. Actions make CloudFormation calls with AWS's operation names
+// and shapes as the current caller; the views are read back through DescribeStacks,
+// DescribeStackEvents and friends as the account root user, so they are complete whoever calls.
+import type { World } from '$lib/engines/world';
+import type { WorldEvent } from '$lib/engines/world-events';
+import type { Caller } from '$lib/engines/world-constants';
+import { CHANGE_SET_READY_MS } from '$lib/engines/cloudformation/stacks/changesets';
+import { errorView, type ErrorView, type Outcome } from './errors';
+import { CUSTOM_TEMPLATE, STARTER_TEMPLATES, starterById } from './cfn-templates';
+import { plural } from './format';
+
+export const DETAIL_TABS = [
+	{ id: 'events', label: 'Events' },
+	{ id: 'resources', label: 'Resources' },
+	{ id: 'outputs', label: 'Outputs' },
+	{ id: 'parameters', label: 'Parameters' },
+	{ id: 'template', label: 'Template' },
+	{ id: 'changesets', label: 'Change sets' },
+	{ id: 'drift', label: 'Drift' }
+] as const;
+export type DetailTab = (typeof DETAIL_TABS)[number]['id'];
+
+export const CAPABILITIES = ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM', 'CAPABILITY_AUTO_EXPAND'] as const;
+export const ON_FAILURE = ['ROLLBACK', 'DELETE', 'DO_NOTHING'] as const;
+export type OnFailureChoice = (typeof ON_FAILURE)[number];
+
+/** A stack operation is running (REVIEW_IN_PROGRESS waits for a person, not for the clock). */
+export const isInProgress = (status: string): boolean => status.endsWith('_IN_PROGRESS') && status !== 'REVIEW_IN_PROGRESS';
+
+export interface ParameterDeclarationView {
+	key: string;
+	type: string;
+	default?: string;
+	description?: string;
+	noEcho: boolean;
+	allowedValues?: string[];
+}
+
+export interface TemplateSummaryView {
+	description?: string;
+	parameters: ParameterDeclarationView[];
+	capabilities: string[];
+	capabilitiesReason?: string;
+	resourceTypes: string[];
+}
+
+export interface StackSummaryView {
+	id: string;
+	name: string;
+	status: string;
+	reason?: string;
+	description?: string;
+	createdAt: string;
+	updatedAt?: string;
+	deletedAt?: string;
+	drift: string;
+}
+
+export interface StackEventView {
+	id: string;
+	at: string;
+	logicalId: string;
+	physicalId: string;
+	type: string;
+	status: string;
+	reason?: string;
+}
+
+export interface StackResourceView {
+	logicalId: string;
+	physicalId?: string;
+	type: string;
+	status: string;
+	reason?: string;
+	at: string;
+	drift: string;
+}
+
+export interface ChangeSetSummaryView {
+	id: string;
+	name: string;
+	status: string;
+	executionStatus: string;
+	reason?: string;
+	createdAt: string;
+}
+
+export interface ChangeView {
+	action: string;
+	logicalId: string;
+	physicalId?: string;
+	type: string;
+	replacement?: string;
+	details: string[];
+}
+
+export interface ChangeSetDetailView extends ChangeSetSummaryView {
+	parameters: { key: string; value: string }[];
+	changes: ChangeView[];
+}
+
+export interface PropertyDifferenceView {
+	path: string;
+	expected: string;
+	actual: string;
+	type: string;
+}
+
+export interface ResourceDriftView {
+	logicalId: string;
+	physicalId: string;
+	type: string;
+	status: string;
+	at: string;
+	differences: PropertyDifferenceView[];
+}
+
+export interface DetectionView {
+	id: string;
+	status: string;
+	driftStatus?: string;
+	reason?: string;
+	driftedCount?: number;
+	at: string;
+}
+
+export interface StackDetailView extends StackSummaryView {
+	capabilities: string[];
+	disableRollback: boolean;
+	terminationProtection: boolean;
+	outputs: { key: string; value: string; description?: string; exportName?: string }[];
+	parameters: { key: string; value: string }[];
+	events: StackEventView[];
+	resources: StackResourceView[];
+	template: string;
+	changeSets: ChangeSetSummaryView[];
+	changeSet: ChangeSetDetailView | null;
+	drifts: ResourceDriftView[];
+	detection: DetectionView | null;
+	lastDriftCheck?: string;
+}
+
+/** A stack's status change (or a resource's failure), for the event log and the live region. */
+export interface Transition {
+	at: string;
+	text: string;
+}
+
+/** What the sandbox lends the CloudFormation view. */
+export interface StacksHost {
+	world(): World;
+	/** Who makes the calls that change something. */
+	caller(): Caller;
+	/** Who reads the views: the account root user. */
+	reader(): Caller;
+	region: string;
+	/** Runs one change: refresh, save and announce whatever happens; refused while a push runs. */
+	change(run: () => string): Outcome;
+	/** Logs a move of the clock and what happened meanwhile; returns a summary. */
+	afterTime(what: string, events: WorldEvent[]): string;
+}
+
+export interface SavedStacks {
+	template: string;
+	starter: string;
+	custom: string;
+	stackName: string;
+	parameters: Record<string, string>;
+	capabilities: string[];
+	onFailure: OnFailureChoice;
+	changeSetName: string;
+	showDeleted: boolean;
+	selected: string | null;
+	tab: DetailTab;
+	changeSet: string | null;
+	detection: { stackId: string; id: string } | null;
+}
+
+type Cfn = ReturnType<World['cloudformation']>;
+
+/** Every page of a CloudFormation read. */
+function pages<R extends { NextToken?: string }>(read: (input: { NextToken?: string }) => R): R[] {
+	const out: R[] = [];
+	let token: string | undefined;
+	do {
+		const page = read(token ? { NextToken: token } : {});
+		out.push(page);
+		token = page.NextToken;
+	} while (token && out.length < 100);
+	return out;
+}
+
+const iso = (d: Date | string | undefined): string => (d === undefined ? '' : new Date(d).toISOString());
+const opt = <K extends string, V>(key: K, value: V | undefined | null): { [P in K]?: V } => (value === undefined || value === null || value === '' ? {} : ({ [key]: value } as { [P in K]?: V }));
+const isString = (v: unknown): v is string => typeof v === 'string';
+const STACK_TYPE = 'AWS::CloudFormation::Stack';
+const DRIFT_STEP_MS = 500;
+const DRIFT_WAIT_LIMIT_MS = 10 * 60_000;
+const FIRST = STARTER_TEMPLATES[0]!;
+
+export class Stacks {
+	// ---- the draft (saved with the sandbox) ----
+	template = $state(FIRST.body);
+	starter = $state<string>(FIRST.id);
+	/** The learner's own template, kept while a starter is shown. */
+	custom = $state('');
+	stackName = $state(FIRST.stackName);
+	parameterValues = $state<Record<string, string>>({});
+	capabilities = $state<string[]>([]);
+	onFailure = $state<OnFailureChoice>('ROLLBACK');
+	changeSetName = $state('change-1');
+	showDeleted = $state(false);
+	selectedId = $state<string | null>(null);
+	tab = $state<DetailTab>('events');
+	changeSetId = $state<string | null>(null);
+
+	// ---- read from the world ----
+	/** The resource schemas are loaded: stack operations can start. */
+	ready = $state(false);
+	summary = $state.raw<TemplateSummaryView | null>(null);
+	summaryError = $state.raw<ErrorView | null>(null);
+	validation = $state.raw<{ ok: true; summary: TemplateSummaryView } | { ok: false; error: ErrorView } | null>(null);
+	stacks = $state.raw<StackSummaryView[]>([]);
+	detail = $state.raw<StackDetailView | null>(null);
+	/** ECR repositories that a live stack manages: repository name → stack and logical ID. */
+	managed = $state.raw<Record<string, { stack: string; logicalId: string }>>({});
+
+	#host: StacksHost;
+	#loading: Promise<void> | undefined;
+	#detection: { stackId: string; id: string } | null = null;
+	/** Per stack: how many events were seen, and the status then; new ones become transitions. */
+	#seen = new Map<string, { count: number; status: string }>();
+	#primed = false;
+
+	constructor(host: StacksHost) {
+		this.#host = host;
+	}
+
+	#cfn(caller = this.#host.caller()): Cfn {
+		return this.#host.world().cloudformation(caller, this.#host.region);
+	}
+
+	/** Loads the resource schemas stack operations need (once); every action awaits it. */
+	ensureReady(): Promise<void> {
+		this.#loading ??= this.#host
+			.world()
+			.cloudformationReady()
+			.then(
+				() => void (this.ready = true),
+				(e: unknown) => {
+					this.#loading = undefined;
+					throw e;
+				}
+			);
+		return this.#loading;
+	}
+
+	// ---- saving ----
+
+	snapshot(): SavedStacks {
+		return {
+			template: this.template,
+			starter: this.starter,
+			custom: this.custom,
+			stackName: this.stackName,
+			parameters: { ...this.parameterValues },
+			capabilities: [...this.capabilities],
+			onFailure: this.onFailure,
+			changeSetName: this.changeSetName,
+			showDeleted: this.showDeleted,
+			selected: this.selectedId,
+			tab: this.tab,
+			changeSet: this.changeSetId,
+			detection: this.#detection
+		};
+	}
+
+	/** Takes back what snapshot() saved, field by field: anything odd keeps its default. */
+	restore(raw: unknown): void {
+		const s = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof SavedStacks, unknown>>;
+		if (isString(s.template)) this.template = s.template;
+		if (isString(s.starter) && (s.starter === CUSTOM_TEMPLATE || starterById(s.starter))) this.starter = s.starter;
+		if (isString(s.custom)) this.custom = s.custom;
+		if (isString(s.stackName)) this.stackName = s.stackName;
+		if (s.parameters && typeof s.parameters === 'object') {
+			this.parameterValues = Object.fromEntries(Object.entries(s.parameters).filter((e): e is [string, string] => isString(e[1])));
+		}
+		if (Array.isArray(s.capabilities)) this.capabilities = s.capabilities.filter((c): c is string => (CAPABILITIES as readonly unknown[]).includes(c));
+		if ((ON_FAILURE as readonly unknown[]).includes(s.onFailure)) this.onFailure = s.onFailure as OnFailureChoice;
+		if (isString(s.changeSetName)) this.changeSetName = s.changeSetName;
+		this.showDeleted = s.showDeleted === true;
+		this.selectedId = isString(s.selected) ? s.selected : null;
+		if (DETAIL_TABS.some((t) => t.id === s.tab)) this.tab = s.tab as DetailTab;
+		this.changeSetId = isString(s.changeSet) ? s.changeSet : null;
+		const d = s.detection as { stackId?: unknown; id?: unknown } | null | undefined;
+		this.#detection = d && isString(d.stackId) && isString(d.id) ? { stackId: d.stackId, id: d.id } : null;
+		// Events already in the restored world are not news.
+		this.#seen.clear();
+		this.#primed = false;
+		this.summarize();
+	}
+
+	/** A new world: nothing selected, nothing seen. The draft stays: it is the learner's text. */
+	reset(): void {
+		this.selectedId = null;
+		this.changeSetId = null;
+		this.#detection = null;
+		this.validation = null;
+		this.tab = 'events';
+		this.#seen.clear();
+		this.#primed = true;
+		this.summarize();
+	}
+
+	/** True when the restored world holds stacks, so the schemas should load now. */
+	get hasStacks(): boolean {
+		return this.stacks.length > 0;
+	}
+
+	// ---- the draft ----
+
+	chooseStarter(id: string): void {
+		if (this.starter === CUSTOM_TEMPLATE) this.custom = this.template;
+		this.starter = id;
+		if (id === CUSTOM_TEMPLATE) {
+			this.template = this.custom;
+		} else {
+			const t = starterById(id);
+			if (!t) return;
+			this.template = t.body;
+			this.stackName = t.stackName;
+			this.capabilities = [];
+		}
+		this.validation = null;
+		this.summarize();
+	}
+
+	editTemplate(text: string): void {
+		this.template = text;
+		if (this.starter !== CUSTOM_TEMPLATE) {
+			const t = starterById(this.starter);
+			if (t && t.body !== text) this.starter = CUSTOM_TEMPLATE;
+		}
+		if (this.starter === CUSTOM_TEMPLATE) this.custom = text;
+	}
+
+	/** GetTemplateSummary of the draft, for the parameters form (as root: it is the form's read, not the learner's call). */
+	summarize(): void {
+		try {
+			this.summary = summaryView(this.#cfn(this.#host.reader()).call('GetTemplateSummary', { TemplateBody: this.template }));
+			this.summaryError = null;
+		} catch (e) {
+			this.summaryError = errorView(e);
+		}
+	}
+
+	/** The value the form shows for a parameter: what the learner typed, else the default. */
+	parameterValue(p: ParameterDeclarationView): string {
+		return this.parameterValues[p.key] ?? p.default ?? '';
+	}
+
+	setParameter(key: string, value: string): void {
+		this.parameterValues = { ...this.parameterValues, [key]: value };
+	}
+
+	setCapability(capability: string, on: boolean): void {
+		this.capabilities = on ? [...new Set([...this.capabilities, capability])] : this.capabilities.filter((c) => c !== capability);
+	}
+
+	#parameters(): { ParameterKey: string; ParameterValue: string }[] {
+		return (this.summary?.parameters ?? []).map((p) => ({ ParameterKey: p.key, ParameterValue: this.parameterValue(p) }));
+	}
+
+	// ---- reading the world back ----
+
+	/**
+	 * Re-reads the stack list and the selected stack through the API; returns the status changes
+	 * (and resource failures) that happened since the last read.
+	 */
+	read(): Transition[] {
+		const cfn = this.#cfn(this.#host.reader());
+		const summaries = pages((t) => cfn.call('ListStacks', t)).flatMap((p) => p.StackSummaries ?? []);
+		const transitions: Transition[] = [];
+		const managed: Record<string, { stack: string; logicalId: string }> = {};
+		for (const s of summaries) {
+			const id = s.StackId ?? '';
+			const status = s.StackStatus ?? '';
+			const seen = this.#seen.get(id);
+			if (!seen || seen.status !== status || isInProgress(status)) {
+				const events = allEvents(cfn, id);
+				const fresh = events.slice(0, Math.max(0, events.length - (seen?.count ?? 0))).reverse();
+				if (this.#primed) for (const e of fresh) if (e.type === STACK_TYPE || e.status.endsWith('_FAILED')) transitions.push(transition(s.StackName ?? '', e));
+				this.#seen.set(id, { count: events.length, status });
+			}
+			if (status !== 'DELETE_COMPLETE') {
+				for (const r of cfn.call('DescribeStackResources', { StackName: id }).StackResources ?? []) {
+					if (r.ResourceType === 'AWS::ECR::Repository' && r.PhysicalResourceId && r.ResourceStatus !== 'DELETE_COMPLETE') {
+						managed[r.PhysicalResourceId] = { stack: s.StackName ?? '', logicalId: r.LogicalResourceId ?? '' };
+					}
+				}
+			}
+		}
+		this.#primed = true;
+		this.managed = managed;
+		this.stacks = summaries.map(
+			(s): StackSummaryView => ({
+				id: s.StackId ?? '',
+				name: s.StackName ?? '',
+				status: s.StackStatus ?? '',
+				...opt('reason', s.StackStatusReason),
+				...opt('description', s.TemplateDescription),
+				createdAt: iso(s.CreationTime),
+				...opt('updatedAt', s.LastUpdatedTime && iso(s.LastUpdatedTime)),
+				...opt('deletedAt', s.DeletionTime && iso(s.DeletionTime)),
+				drift: s.DriftInformation?.StackDriftStatus ?? 'NOT_CHECKED'
+			})
+		);
+		if (this.selectedId && !this.stacks.some((s) => s.id === this.selectedId)) this.selectedId = null;
+		this.detail = this.selectedId ? this.#readDetail(cfn, this.selectedId) : null;
+		return transitions.sort((a, b) => a.at.localeCompare(b.at));
+	}
+
+	#readDetail(cfn: Cfn, id: string): StackDetailView | null {
+		const summary = this.stacks.find((s) => s.id === id);
+		const stack = cfn.call('DescribeStacks', { StackName: id }).Stacks?.[0];
+		if (!summary || !stack) return null;
+		const deleted = summary.status === 'DELETE_COMPLETE';
+		const changeSets = pages((t) => cfn.call('ListChangeSets', { StackName: id, ...t }))
+			.flatMap((p) => p.Summaries ?? [])
+			.map(
+				(c): ChangeSetSummaryView => ({
+					id: c.ChangeSetId ?? '',
+					name: c.ChangeSetName ?? '',
+					status: c.Status ?? '',
+					executionStatus: c.ExecutionStatus ?? '',
+					...opt('reason', c.StatusReason),
+					createdAt: iso(c.CreationTime)
+				})
+			)
+			.reverse();
+		if (this.changeSetId && !changeSets.some((c) => c.id === this.changeSetId)) this.changeSetId = null;
+		const detection = this.#detection?.stackId === id ? detectionView(cfn, this.#detection.id) : null;
+		return {
+			...summary,
+			capabilities: [...(stack.Capabilities ?? [])],
+			disableRollback: stack.DisableRollback ?? false,
+			terminationProtection: stack.EnableTerminationProtection ?? false,
+			outputs: (stack.Outputs ?? []).map((o) => ({ key: o.OutputKey ?? '', value: o.OutputValue ?? '', ...opt('description', o.Description), ...opt('exportName', o.ExportName) })),
+			parameters: (stack.Parameters ?? []).map((p) => ({ key: p.ParameterKey ?? '', value: p.ParameterValue ?? '' })),
+			events: allEvents(cfn, id),
+			resources: (cfn.call('DescribeStackResources', { StackName: id }).StackResources ?? []).map((r) => ({
+				logicalId: r.LogicalResourceId ?? '',
+				...opt('physicalId', r.PhysicalResourceId),
+				type: r.ResourceType ?? '',
+				status: r.ResourceStatus ?? '',
+				...opt('reason', r.ResourceStatusReason),
+				at: iso(r.Timestamp),
+				drift: r.DriftInformation?.StackResourceDriftStatus ?? 'NOT_CHECKED'
+			})),
+			template: cfn.call('GetTemplate', { StackName: id }).TemplateBody ?? '',
+			changeSets,
+			changeSet: this.changeSetId ? changeSetView(cfn, id, this.changeSetId) : null,
+			drifts: deleted ? [] : driftViews(cfn, id),
+			detection,
+			...opt('lastDriftCheck', stack.DriftInformation?.LastCheckTimestamp && iso(stack.DriftInformation.LastCheckTimestamp))
+		};
+	}
+
+	/** The stacks whose operation is still running, read now (the clock may have moved since the last read). */
+	inProgress(): string[] {
+		const cfn = this.#cfn(this.#host.reader());
+		return pages((t) => cfn.call('ListStacks', t))
+			.flatMap((p) => p.StackSummaries ?? [])
+			.filter((s) => isInProgress(s.StackStatus ?? ''))
+			.map((s) => s.StackName ?? '');
+	}
+
+	// ---- selection ----
+
+	select(id: string | null): void {
+		if (this.selectedId !== id) {
+			this.changeSetId = null;
+			this.tab = 'events';
+		}
+		this.selectedId = id;
+		const cfn = this.#cfn(this.#host.reader());
+		this.detail = id ? this.#readDetail(cfn, id) : null;
+	}
+
+	showTab(tab: DetailTab): void {
+		this.tab = tab;
+	}
+
+	showChangeSet(id: string | null): void {
+		this.changeSetId = id;
+		if (this.selectedId) this.detail = this.#readDetail(this.#cfn(this.#host.reader()), this.selectedId);
+	}
+
+	/** GetTemplate and the stack's parameters into the editor, ready for an update. */
+	loadIntoEditor(): Outcome {
+		const d = this.detail;
+		if (!d) return { ok: false, error: { code: 'NoStackSelected', message: 'Choose a stack first.' } };
+		if (this.starter === CUSTOM_TEMPLATE) this.custom = this.template;
+		this.template = d.template;
+		this.starter = CUSTOM_TEMPLATE;
+		this.custom = d.template;
+		this.stackName = d.name;
+		this.parameterValues = Object.fromEntries(d.parameters.filter((p) => p.value !== '****').map((p) => [p.key, p.value]));
+		this.capabilities = d.capabilities.filter((c) => (CAPABILITIES as readonly string[]).includes(c));
+		this.validation = null;
+		this.summarize();
+		return { ok: true, message: `GetTemplate: the template of ${d.name} and its parameter values are in the editor.` };
+	}
+
+	// ---- actions ----
+
+	validate(): Outcome {
+		let result: typeof this.validation = null;
+		const outcome = this.#host.change(() => {
+			try {
+				const out = this.#cfn().call('ValidateTemplate', { TemplateBody: this.template });
+				const summary = summaryView({ ...out, Parameters: out.Parameters?.map((p) => ({ ...p, ParameterType: undefined })) });
+				result = { ok: true, summary };
+				const caps = summary.capabilities.length ? ` It needs ${summary.capabilities.join(', ')}.` : '';
+				return `ValidateTemplate: the template is valid. It declares ${plural(summary.parameters.length, 'parameter')}.${caps}`;
+			} catch (e) {
+				result = { ok: false, error: errorView(e) };
+				throw e;
+			}
+		});
+		this.validation = result;
+		return outcome;
+	}
+
+	async createStack(): Promise<Outcome> {
+		await this.ensureReady();
+		const name = this.stackName.trim();
+		return this.#host.change(() => {
+			const out = this.#cfn().call('CreateStack', {
+				StackName: name,
+				TemplateBody: this.template,
+				Parameters: this.#parameters(),
+				Capabilities: [...this.capabilities],
+				OnFailure: this.onFailure
+			});
+			this.#focus(out.StackId ?? null, 'events');
+			return `CreateStack: ${name} is CREATE_IN_PROGRESS. Move the clock on to watch its events.`;
+		});
+	}
+
+	async updateStack(): Promise<Outcome> {
+		await this.ensureReady();
+		const name = this.stackName.trim();
+		return this.#host.change(() => {
+			const out = this.#cfn().call('UpdateStack', { StackName: name, TemplateBody: this.template, Parameters: this.#parameters(), Capabilities: [...this.capabilities] });
+			this.#focus(out.StackId ?? null, 'events');
+			return `UpdateStack: ${name} is UPDATE_IN_PROGRESS. Move the clock on to watch its events.`;
+		});
+	}
+
+	/**
+	 * CreateChangeSet: UPDATE for a stack that exists, CREATE otherwise. CloudFormation takes a few
+	 * seconds to work out the changes, so the clock moves on by that much, as while you wait.
+	 */
+	async createChangeSet(): Promise<Outcome> {
+		await this.ensureReady();
+		const name = this.stackName.trim();
+		const changeSetName = this.changeSetName.trim();
+		return this.#host.change(() => {
+			const exists = this.stacks.some((s) => s.name === name && s.status !== 'DELETE_COMPLETE' && s.status !== 'REVIEW_IN_PROGRESS');
+			const type = exists ? 'UPDATE' : 'CREATE';
+			const out = this.#cfn().call('CreateChangeSet', {
+				StackName: name,
+				ChangeSetName: changeSetName,
+				ChangeSetType: type,
+				TemplateBody: this.template,
+				Parameters: this.#parameters(),
+				Capabilities: [...this.capabilities]
+			});
+			this.#host.afterTime(`Waited ${CHANGE_SET_READY_MS / 1000} seconds while CloudFormation worked out the change set`, this.#host.world().advanceBy(CHANGE_SET_READY_MS));
+			this.#focus(out.StackId ?? null, 'changesets');
+			this.changeSetId = out.Id ?? null;
+			this.changeSetName = nextName(changeSetName);
+			const cs = out.Id ? this.#cfn(this.#host.reader()).call('DescribeChangeSet', { StackName: out.StackId, ChangeSetName: out.Id }) : undefined;
+			const changes = cs?.Changes?.length ?? 0;
+			return `CreateChangeSet (${type}): ${changeSetName} for ${name} is ${cs?.Status ?? 'CREATE_PENDING'}${cs?.Status === 'FAILED' ? `: ${cs.StatusReason ?? ''}` : ` with ${plural(changes, 'change')}`}.`;
+		});
+	}
+
+	async executeChangeSet(changeSetId: string): Promise<Outcome> {
+		await this.ensureReady();
+		const d = this.detail;
+		return this.#host.change(() => {
+			this.#cfn().call('ExecuteChangeSet', { StackName: d?.id, ChangeSetName: changeSetId });
+			const name = d?.changeSets.find((c) => c.id === changeSetId)?.name ?? changeSetId;
+			this.#focus(d?.id ?? null, 'events');
+			return `ExecuteChangeSet: ${name} is running on ${d?.name ?? 'the stack'}. Move the clock on to watch its events.`;
+		});
+	}
+
+	deleteChangeSet(changeSetId: string): Outcome {
+		const d = this.detail;
+		return this.#host.change(() => {
+			this.#cfn().call('DeleteChangeSet', { StackName: d?.id, ChangeSetName: changeSetId });
+			const name = d?.changeSets.find((c) => c.id === changeSetId)?.name ?? changeSetId;
+			if (this.changeSetId === changeSetId) this.changeSetId = null;
+			return `DeleteChangeSet: ${name} is deleted. The stack did not change.`;
+		});
+	}
+
+	async deleteStack(): Promise<Outcome> {
+		await this.ensureReady();
+		const d = this.detail;
+		if (!d) return { ok: false, error: { code: 'NoStackSelected', message: 'Choose a stack first.' } };
+		return this.#host.change(() => {
+			this.#cfn().call('DeleteStack', { StackName: d.id });
+			const after = this.#cfn(this.#host.reader()).call('DescribeStacks', { StackName: d.id }).Stacks?.[0];
+			this.tab = 'events';
+			if (after && after.StackStatus !== 'DELETE_IN_PROGRESS' && after.StackStatus !== 'DELETE_COMPLETE') {
+				return `DeleteStack answered, but ${d.name} did not start deleting: ${after.StackStatusReason ?? after.StackStatus}`;
+			}
+			return `DeleteStack: ${d.name} is ${after?.StackStatus ?? 'DELETE_IN_PROGRESS'}.`;
+		});
+	}
+
+	detectDrift(): Outcome {
+		const d = this.detail;
+		if (!d) return { ok: false, error: { code: 'NoStackSelected', message: 'Choose a stack first.' } };
+		return this.#host.change(() => {
+			const out = this.#cfn().call('DetectStackDrift', { StackName: d.id });
+			const id = out.StackDriftDetectionId ?? '';
+			this.#detection = { stackId: d.id, id };
+			this.tab = 'drift';
+			// The run reads the resources a few seconds later: wait for it, as in the console.
+			const world = this.#host.world();
+			const reader = this.#cfn(this.#host.reader());
+			const status = () => reader.call('DescribeStackDriftDetectionStatus', { StackDriftDetectionId: id });
+			const events: WorldEvent[] = [];
+			let waited = 0;
+			while (status().DetectionStatus === 'DETECTION_IN_PROGRESS' && waited < DRIFT_WAIT_LIMIT_MS) {
+				events.push(...world.advanceBy(DRIFT_STEP_MS));
+				waited += DRIFT_STEP_MS;
+			}
+			if (waited > 0) this.#host.afterTime(`Waited ${waited / 1000} seconds while CloudFormation read the resources of ${d.name}`, events);
+			const done = status();
+			const drifted = done.DriftedStackResourceCount !== undefined ? `, ${plural(done.DriftedStackResourceCount, 'resource')} drifted` : '';
+			return `DetectStackDrift: ${d.name} is ${done.StackDriftStatus ?? 'not known yet'} (${done.DetectionStatus ?? ''}${drifted}).`;
+		});
+	}
+
+	cancelUpdate(): Outcome {
+		const d = this.detail;
+		if (!d) return { ok: false, error: { code: 'NoStackSelected', message: 'Choose a stack first.' } };
+		return this.#host.change(() => {
+			this.#cfn().call('CancelUpdateStack', { StackName: d.id });
+			this.tab = 'events';
+			return `CancelUpdateStack: CloudFormation cancels the update of ${d.name} and rolls it back. Move the clock on to watch.`;
+		});
+	}
+
+	async continueRollback(skip: string[]): Promise<Outcome> {
+		await this.ensureReady();
+		const d = this.detail;
+		if (!d) return { ok: false, error: { code: 'NoStackSelected', message: 'Choose a stack first.' } };
+		return this.#host.change(() => {
+			this.#cfn().call('ContinueUpdateRollback', { StackName: d.id, ...(skip.length ? { ResourcesToSkip: skip } : {}) });
+			this.tab = 'events';
+			return `ContinueUpdateRollback: ${d.name} is UPDATE_ROLLBACK_IN_PROGRESS${skip.length ? `, skipping ${skip.join(', ')}` : ''}.`;
+		});
+	}
+
+	#focus(stackId: string | null, tab: DetailTab): void {
+		if (stackId && stackId !== this.selectedId) this.changeSetId = null;
+		if (stackId) this.selectedId = stackId;
+		this.tab = tab;
+	}
+}
+
+function allEvents(cfn: Cfn, stackId: string): StackEventView[] {
+	return pages((t) => cfn.call('DescribeStackEvents', { StackName: stackId, ...t }))
+		.flatMap((p) => p.StackEvents ?? [])
+		.map((e) => ({
+			id: e.EventId ?? '',
+			at: iso(e.Timestamp),
+			logicalId: e.LogicalResourceId ?? '',
+			physicalId: e.PhysicalResourceId ?? '',
+			type: e.ResourceType ?? '',
+			status: e.ResourceStatus ?? '',
+			...opt('reason', e.ResourceStatusReason)
+		}));
+}
+
+function transition(stackName: string, e: StackEventView): Transition {
+	const reason = e.reason ? `: ${e.reason}` : '.';
+	return { at: e.at, text: e.type === STACK_TYPE ? `Stack ${stackName} ${e.status}${reason}` : `Stack ${stackName}: ${e.logicalId} ${e.status}${reason}` };
+}
+
+type SummaryInput = {
+	Description?: string;
+	Parameters?: { ParameterKey?: string; ParameterType?: string; DefaultValue?: string; Description?: string; NoEcho?: boolean; ParameterConstraints?: { AllowedValues?: string[] } }[];
+	Capabilities?: string[];
+	CapabilitiesReason?: string;
+	ResourceTypes?: string[];
+};
+
+function summaryView(s: SummaryInput): TemplateSummaryView {
+	return {
+		...opt('description', s.Description),
+		parameters: (s.Parameters ?? []).map((p) => ({
+			key: p.ParameterKey ?? '',
+			type: p.ParameterType ?? 'String',
+			...opt('default', p.DefaultValue),
+			...opt('description', p.Description),
+			noEcho: p.NoEcho ?? false,
+			...(p.ParameterConstraints?.AllowedValues?.length ? { allowedValues: [...p.ParameterConstraints.AllowedValues] } : {})
+		})),
+		capabilities: [...(s.Capabilities ?? [])],
+		...opt('capabilitiesReason', s.CapabilitiesReason),
+		resourceTypes: [...(s.ResourceTypes ?? [])]
+	};
+}
+
+function changeSetView(cfn: Cfn, stackId: string, changeSetId: string): ChangeSetDetailView | null {
+	try {
+		const pagesOut = pages((t) => cfn.call('DescribeChangeSet', { StackName: stackId, ChangeSetName: changeSetId, ...t }));
+		const first = pagesOut[0];
+		if (!first) return null;
+		return {
+			id: first.ChangeSetId ?? changeSetId,
+			name: first.ChangeSetName ?? '',
+			status: first.Status ?? '',
+			executionStatus: first.ExecutionStatus ?? '',
+			...opt('reason', first.StatusReason),
+			createdAt: iso(first.CreationTime),
+			parameters: (first.Parameters ?? []).map((p) => ({ key: p.ParameterKey ?? '', value: p.ParameterValue ?? '' })),
+			changes: pagesOut
+				.flatMap((p) => p.Changes ?? [])
+				.map((c) => c.ResourceChange)
+				.filter((c) => c !== undefined)
+				.map((c) => ({
+					action: c.Action ?? '',
+					logicalId: c.LogicalResourceId ?? '',
+					...opt('physicalId', c.PhysicalResourceId),
+					type: c.ResourceType ?? '',
+					...opt('replacement', c.Replacement),
+					details: (c.Details ?? []).map((d) => {
+						const target = [d.Target?.Attribute, d.Target?.Name].filter(Boolean).join('.');
+						const recreation = d.Target?.RequiresRecreation ? `, RequiresRecreation ${d.Target.RequiresRecreation}` : '';
+						const cause = d.CausingEntity ? ` (caused by ${d.CausingEntity})` : '';
+						return `${target}: ${d.ChangeSource ?? ''}, ${d.Evaluation ?? ''}${recreation}${cause}`;
+					})
+				}))
+		};
+	} catch {
+		return null;
+	}
+}
+
+function driftViews(cfn: Cfn, stackId: string): ResourceDriftView[] {
+	return pages((t) => cfn.call('DescribeStackResourceDrifts', { StackName: stackId, ...t }))
+		.flatMap((p) => p.StackResourceDrifts ?? [])
+		.map((d) => ({
+			logicalId: d.LogicalResourceId ?? '',
+			physicalId: d.PhysicalResourceId ?? '',
+			type: d.ResourceType ?? '',
+			status: d.StackResourceDriftStatus ?? '',
+			at: iso(d.Timestamp),
+			differences: (d.PropertyDifferences ?? []).map((x) => ({ path: x.PropertyPath ?? '', expected: x.ExpectedValue ?? '', actual: x.ActualValue ?? '', type: x.DifferenceType ?? '' }))
+		}));
+}
+
+function detectionView(cfn: Cfn, id: string): DetectionView | null {
+	try {
+		const d = cfn.call('DescribeStackDriftDetectionStatus', { StackDriftDetectionId: id });
+		return {
+			id,
+			status: d.DetectionStatus ?? '',
+			...opt('driftStatus', d.StackDriftStatus),
+			...opt('reason', d.DetectionStatusReason),
+			...(d.DriftedStackResourceCount !== undefined ? { driftedCount: d.DriftedStackResourceCount } : {}),
+			at: iso(d.Timestamp)
+		};
+	} catch {
+		return null;
+	}
+}
+
+/** change-1 → change-2; a name without a number gets -2. */
+function nextName(name: string): string {
+	const m = /^(.*?)(\d+)$/.exec(name);
+	return m ? `${m[1]}${Number(m[2]) + 1}` : `${name}-2`;
+}

@@ -1,0 +1,207 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { blockForeignRequests, openSandbox } from './helpers';
+
+/** Opens the sandbox on its CloudFormation view. */
+async function openCloudFormation(page: Page) {
+	await openSandbox(page);
+	await page.getByRole('tab', { name: 'CloudFormation' }).click();
+	await page.getByRole('heading', { name: 'Template', exact: true }).waitFor();
+}
+
+const headline = (page: Page) => page.getByTestId('stack-detail').getByTestId('stack-headline');
+const runToCompletion = (page: Page) => page.getByRole('button', { name: 'Run stacks to completion' }).click();
+
+async function createFailingStack(page: Page) {
+	await page.getByLabel('Starter template').selectOption({ label: 'A stack that fails and rolls back' });
+	await expect(page.getByLabel('Stack name')).toHaveValue('broken');
+	await page.getByRole('button', { name: 'Create stack' }).click();
+	await expect(headline(page)).toContainText('CREATE_IN_PROGRESS');
+}
+
+async function axeSerious(page: Page): Promise<string[]> {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+	return results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+test('a stack makes a repository the ECR view shows; a change set modifies it; deleting it in ECR is drift; a reload keeps it', async ({ page, baseURL }) => {
+	const foreign = await blockForeignRequests(page, baseURL);
+	await openCloudFormation(page);
+	await expect(page.getByRole('tab', { name: 'CloudFormation' })).toHaveAttribute('aria-selected', 'true');
+	await expect(page.getByLabel('Starter template')).toHaveValue('repository');
+	await expect(page.getByLabel('Stack name')).toHaveValue('web');
+	await expect(page.getByRole('combobox', { name: 'TagMutability (String)' })).toHaveValue('MUTABLE');
+
+	await page.getByRole('button', { name: 'Create stack' }).click();
+	await expect(headline(page)).toContainText('CREATE_IN_PROGRESS');
+	await runToCompletion(page);
+	await expect(headline(page)).toContainText('CREATE_COMPLETE');
+	await expect(page.getByTestId('stack-row').filter({ hasText: 'web' }).getByTestId('stack-status')).toHaveText('✓CREATE_COMPLETE');
+	await expect(page.getByTestId('announcer')).toContainText('Stack web CREATE_COMPLETE');
+	const events = page.getByTestId('stack-event');
+	await expect(events.first()).toHaveAttribute('data-status', 'CREATE_COMPLETE');
+	await expect(events.last()).toContainText('User Initiated');
+	await expect(page.locator('[data-testid="stack-event"][data-logical-id="Repository"][data-status="CREATE_COMPLETE"]')).toHaveCount(1);
+	await page.getByRole('tab', { name: 'Outputs' }).click();
+	await expect(page.getByTestId('stack-outputs')).toContainText('web-RepositoryUri');
+	await expect(page.getByTestId('stack-outputs')).toContainText('123456789012.dkr.ecr.us-east-1.amazonaws.com/web-app');
+
+	// The same world underneath: the repository is in the ECR view.
+	await page.getByRole('tab', { name: 'ECR' }).click();
+	const repo = page.getByTestId('repository').filter({ hasText: 'web-app' });
+	await expect(repo).toBeVisible();
+	await expect(repo.getByTestId('managed-by')).toContainText('Made by the CloudFormation stack web');
+
+	// An update through a change set: a Modify row, then executing it.
+	await page.getByRole('tab', { name: 'CloudFormation' }).click();
+	await page.getByRole('combobox', { name: 'TagMutability (String)' }).selectOption('IMMUTABLE');
+	await page.getByRole('button', { name: 'Create change set' }).click();
+	await expect(page.getByRole('tab', { name: 'Change sets' })).toHaveAttribute('aria-selected', 'true');
+	const change = page.getByTestId('changes').getByTestId('change');
+	await expect(change).toHaveCount(1);
+	await expect(change).toHaveAttribute('data-action', 'Modify');
+	await expect(change).toContainText('Repository');
+	await expect(change).toContainText('AWS::ECR::Repository');
+	await expect(change).toContainText('False');
+	await expect(change).toContainText('Properties.ImageTagMutability');
+	await page.getByRole('button', { name: 'Execute change set' }).click();
+	await expect(headline(page)).toContainText('UPDATE_IN_PROGRESS');
+	await runToCompletion(page);
+	await expect(headline(page)).toContainText('UPDATE_COMPLETE');
+
+	// Deleted behind the stack's back: DELETED drift.
+	await page.getByRole('tab', { name: 'ECR' }).click();
+	await expect(repo.getByText('IMMUTABLE')).toBeVisible();
+	await page.getByRole('button', { name: 'Delete repository web-app' }).click();
+	await page.getByRole('button', { name: 'Yes, delete web-app' }).click();
+	await expect(page.getByTestId('repository')).toHaveCount(0);
+	await expect(page.locator('.result-ok', { hasText: 'detect drift on web' })).toBeVisible();
+	await page.getByRole('tab', { name: 'CloudFormation' }).click();
+	await page.getByRole('button', { name: 'Detect drift' }).click();
+	await expect(page.getByRole('tab', { name: 'Drift' })).toHaveAttribute('aria-selected', 'true');
+	const drift = page.getByTestId('drift-row').filter({ hasText: 'Repository' });
+	await expect(drift.getByTestId('drift-status-cell')).toHaveText('✕DELETED');
+	await expect(page.getByTestId('drift-status')).toContainText('DRIFTED');
+	await expect(page.getByTestId('announcer')).toContainText('DetectStackDrift: web is DRIFTED');
+
+	// A reload brings back the view, the stack and the template text.
+	const clock = await page.getByTestId('virtual-time').textContent();
+	await page.getByLabel('Template body').fill('# my own\n' + (await page.getByLabel('Template body').inputValue()));
+	await expect(page.getByLabel('Starter template')).toHaveValue('custom');
+	await page.waitForTimeout(600); // the editor saves 0.4 s after the last keystroke
+	await page.reload();
+	await page.locator('html[data-hydrated]').waitFor();
+	await expect(page.getByRole('tab', { name: 'CloudFormation' })).toHaveAttribute('aria-selected', 'true');
+	await expect(page.getByTestId('virtual-time')).toHaveText(clock ?? '');
+	await expect(headline(page)).toContainText('UPDATE_COMPLETE');
+	await expect(page.getByLabel('Template body')).toHaveValue(/^# my own\n/);
+	await expect(page.getByTestId('drift-row').filter({ hasText: 'Repository' }).getByTestId('drift-status-cell')).toHaveText('✕DELETED');
+	expect(foreign).toEqual([]);
+});
+
+test('a failing template rolls back, 5 seconds at a time, with the handler reason in the events', async ({ page }) => {
+	await openCloudFormation(page);
+	await createFailingStack(page);
+	const plus5 = page.getByRole('button', { name: '+5 seconds' });
+	await plus5.click();
+	await expect(page.locator('[data-testid="stack-event"][data-logical-id="Builds"]').first()).toBeVisible();
+	await plus5.click();
+	await expect(headline(page)).toContainText('ROLLBACK_IN_PROGRESS');
+	await expect(headline(page)).toContainText('The following resource(s) failed to create: [Releases]');
+	await expect(page.getByTestId('announcer')).toContainText('ROLLBACK_IN_PROGRESS');
+	await runToCompletion(page);
+	await expect(headline(page)).toContainText('ROLLBACK_COMPLETE');
+	const failed = page.locator('[data-testid="stack-event"][data-logical-id="Releases"][data-status="CREATE_FAILED"]');
+	await expect(failed).toContainText('Resource handler returned message');
+	await expect(failed).toContainText('Lifecycle policy validation failure');
+	await expect(page.locator('[data-testid="stack-event"][data-logical-id="Builds"][data-status="DELETE_COMPLETE"]')).toHaveCount(1);
+	await expect(page.getByTestId('event-log')).toContainText('Stack broken ROLLBACK_COMPLETE');
+	// Nothing is left in ECR.
+	await page.getByRole('tab', { name: 'ECR' }).click();
+	await expect(page.getByTestId('repository')).toHaveCount(0);
+});
+
+test('a template error shows its line and column, and the button goes there', async ({ page }) => {
+	await openCloudFormation(page);
+	const editor = page.getByLabel('Template body');
+	await editor.fill('Resources:\n  Repo:\n    Type: AWS::ECR::Repository\n    Properties:\n      RepositoryName: !Ref Nope\n');
+	await page.getByRole('button', { name: 'Validate' }).click();
+	const error = page.getByTestId('error-details');
+	await expect(error).toContainText('ValidationError');
+	await expect(error).toContainText('Unresolved resource dependencies [Nope]');
+	await expect(error.getByTestId('error-location')).toContainText('At line 5, column 23 (/Resources/Repo/Properties/RepositoryName)');
+	await error.getByRole('button', { name: 'Go to line 5, column 23 in the template' }).click();
+	await expect(editor).toBeFocused();
+	expect(await editor.evaluate((t: HTMLTextAreaElement) => t.value.slice(t.selectionStart, t.selectionEnd))).toBe('!Ref Nope');
+	// The parameters form says the text does not parse as it is.
+	await expect(page.getByTestId('summary-problem')).toBeVisible();
+});
+
+test('the view tabs work from the keyboard', async ({ page }) => {
+	await openSandbox(page);
+	const ecr = page.getByRole('tab', { name: 'ECR' });
+	const cfn = page.getByRole('tab', { name: 'CloudFormation' });
+	await expect(ecr).toHaveAttribute('aria-selected', 'true');
+	await ecr.focus();
+	await page.keyboard.press('ArrowRight');
+	await expect(cfn).toBeFocused();
+	await expect(cfn).toHaveAttribute('aria-selected', 'true');
+	await expect(page.getByRole('tabpanel', { name: 'CloudFormation' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Create a repository' })).toBeHidden();
+	await page.keyboard.press('Home');
+	await expect(ecr).toBeFocused();
+	await expect(page.getByRole('heading', { name: 'Create a repository' })).toBeVisible();
+	await page.keyboard.press('End');
+	await expect(cfn).toHaveAttribute('aria-selected', 'true');
+	// One tab stop for the list: Tab goes on into the panel.
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('tabpanel', { name: 'CloudFormation' })).toBeFocused();
+});
+
+for (const theme of ['light', 'dark'] as const) {
+	test(`the CloudFormation view has no serious or critical axe violations in the ${theme} theme`, async ({ page }) => {
+		await page.emulateMedia({ colorScheme: theme });
+		await openCloudFormation(page);
+		await page.getByRole('button', { name: 'Create stack' }).click();
+		await runToCompletion(page);
+		await createFailingStack(page);
+		await page.getByRole('button', { name: '+5 seconds' }).click();
+		await page.getByRole('button', { name: '+5 seconds' }).click();
+		await expect(headline(page)).toContainText('ROLLBACK_IN_PROGRESS');
+		expect(await axeSerious(page)).toEqual([]);
+		await runToCompletion(page);
+		await page.getByRole('button', { name: 'Show stack web' }).click();
+		await page.getByLabel('Starter template').selectOption('repository');
+		await page.getByRole('combobox', { name: 'TagMutability (String)' }).selectOption('IMMUTABLE');
+		await page.getByRole('button', { name: 'Create change set' }).click();
+		await expect(page.getByTestId('change')).toHaveCount(1);
+		await page.getByRole('button', { name: 'Validate' }).click();
+		await expect(page.getByTestId('validation')).toBeVisible();
+		expect(await axeSerious(page)).toEqual([]);
+		await page.getByRole('button', { name: 'Detect drift' }).click();
+		await expect(page.getByTestId('drift-results')).toBeVisible();
+		expect(await axeSerious(page)).toEqual([]);
+	});
+}
+
+test('at 360 px wide the CloudFormation view does not scroll sideways', async ({ page }) => {
+	await page.setViewportSize({ width: 360, height: 740 });
+	await openCloudFormation(page);
+	await createFailingStack(page);
+	await page.getByRole('button', { name: '+5 seconds' }).click();
+	await page.getByRole('button', { name: '+5 seconds' }).click();
+	await expect(headline(page)).toContainText('ROLLBACK_IN_PROGRESS');
+	const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	expect(await overflow()).toBeLessThanOrEqual(0);
+	for (const tab of ['Resources', 'Template', 'Drift']) {
+		await page.getByRole('tab', { name: tab, exact: true }).click();
+		expect(await overflow(), tab).toBeLessThanOrEqual(0);
+	}
+	// Every control stays inside the screen.
+	for (const name of ['Create stack', 'Create change set', 'Run stacks to completion', 'Detect drift']) {
+		const box = await page.getByRole('button', { name }).boundingBox();
+		expect(box && box.x >= 0 && box.x + box.width <= 360, name).toBe(true);
+	}
+});
