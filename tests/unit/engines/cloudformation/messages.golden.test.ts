@@ -34,9 +34,6 @@ const GROUPS: Readonly<Record<string, Builders>> = {
 
 /** Builders the public API cannot reach, and why. Keep this short: prefer a case. */
 const UNREACHABLE: Readonly<Record<string, string>> = {
-	'MESSAGES.cannotCancel': 'no call site: CancelUpdateStack answers FAILURE_MESSAGES.cannotCancel',
-	'MESSAGES.cannotContinueRollback': 'no call site: ContinueUpdateRollback answers FAILURE_MESSAGES.cannotContinueRollback',
-	'MESSAGES.cannotDelete': 'no call site: DeleteStack answers FAILURE_MESSAGES.cannotDeleteWhile',
 	'MSG.duplicateKey': "the editor's strict check only (duplicateKeys: 'error'); the API keeps the last value as AWS does (stacks/duplicate-keys.test.ts)",
 	'MSG.duplicateKeyIgnored': "the editor's warning, never an answer (stacks/duplicate-keys.test.ts)",
 	'MSG.snapshotNotSupported': "the API's resource catalog does not say which types take snapshots, so the check never runs",

@@ -302,12 +302,15 @@ export function executeChangeSet(ctx: CloudFormationContext, raw: unknown): Exec
 		Tags: cs.tags,
 		...(str(input['ClientRequestToken']) !== undefined ? { ClientRequestToken: str(input['ClientRequestToken']) } : {})
 	};
-	if (cs.type === 'CREATE') {
-		const disable = bool(input['DisableRollback']);
-		createStack(ctx, { ...request, ...(disable !== undefined ? { DisableRollback: disable } : {}) }, stack);
-	} else {
-		updateStack(ctx, { ...request, StackName: cs.stackId });
-	}
+	// ExecuteChangeSet carries the failure options of the operation it starts, for both types.
+	const disable = bool(input['DisableRollback']);
+	const retainExceptOnCreate = bool(input['RetainExceptOnCreate']);
+	const failureOptions = {
+		...(disable !== undefined ? { DisableRollback: disable } : {}),
+		...(retainExceptOnCreate !== undefined ? { RetainExceptOnCreate: retainExceptOnCreate } : {})
+	};
+	if (cs.type === 'CREATE') createStack(ctx, { ...request, ...failureOptions }, stack);
+	else updateStack(ctx, { ...request, StackName: cs.stackId, ...failureOptions });
 	cs.executionStatus = 'EXECUTE_IN_PROGRESS';
 	for (const other of changeSetsOf(ctx)) if (other !== cs && other.stackId === cs.stackId) other.executionStatus = 'OBSOLETE';
 	return {};

@@ -64,12 +64,6 @@ export const MESSAGES = {
 	cannotUpdate: (stackId: string, status: string) => `Stack:${stackId} is in ${status} state and can not be updated.`,
 	/** AWS's DeleteStack refusal for a protected stack (quoted in AWS's termination-protection docs and many threads). */
 	terminationProtected: (name: string) => `Stack [${name}] cannot be deleted while TerminationProtection is enabled`,
-	/** (unverified) CancelUpdateStack outside UPDATE_IN_PROGRESS. */
-	cannotCancel: (status: string) => `CancelUpdateStack cannot be called from current stack status. Stack status: ${status}`,
-	/** (unverified) ContinueUpdateRollback outside UPDATE_ROLLBACK_FAILED. */
-	cannotContinueRollback: (status: string) => `Stack is in ${status} state and can not continue update rollback.`,
-	/** (unverified) wording of AWS's refusal to delete while an operation runs. */
-	cannotDelete: (stackId: string, status: string) => `Stack:${stackId} is in ${status} state and can not be deleted.`,
 	/** AWS's message for a type change in an update (quoted in aws-cdk threads). */
 	typeChange: (ids: readonly string[]) => `Update of resource type is not permitted. The new template modifies resource type of the following resources: [${ids.join(', ')}]`,
 	/** The API's constraint message for StackName (both parameters of the 1 validation error). */

@@ -45,6 +45,3 @@ export const stackSetOperationMachine = setup({
 	},
 	output: ({ context }) => ({ accountId: context.accountId, region: context.region, stackSetId: context.stackSetId, operationId: context.operationId })
 });
-
-/** The states a persisted job may be in (a finished job is no longer persisted). */
-export const STACK_SET_OPERATION_STATES: readonly string[] = ['running'];

@@ -12,7 +12,7 @@ import { cloudFormationAccessRequests } from '../stacks/access';
 import type { CloudFormationContext } from '../stacks/context';
 import { STACK_TYPE } from '../stacks/events';
 import { createStack, deleteStack, updateStack } from '../stacks/operations';
-import { MESSAGES as STACK_MESSAGES } from '../stacks/reasons';
+import { FAILURE_MESSAGES, MESSAGES as STACK_MESSAGES } from '../stacks/reasons';
 import { isInProgress, type StackRecord } from '../stacks/state';
 import { instanceStackName } from './ids';
 import { findInstance } from './lookup';
@@ -112,7 +112,7 @@ function removeStack(run: OperationRun, t: TargetRecord, ctx: CloudFormationCont
 	deleteStack(ctx, input);
 	if (stack.status === 'DELETE_COMPLETE') return succeed(run, t);
 	// DeleteStack leaves a stack whose export is still imported as it was, with the reason on it.
-	if (stack.status !== 'DELETE_IN_PROGRESS') return fail(run, t, stack.reason ?? STACK_MESSAGES.cannotDelete(stack.stackId, stack.status));
+	if (stack.status !== 'DELETE_IN_PROGRESS') return fail(run, t, stack.reason ?? FAILURE_MESSAGES.cannotDeleteWhile(stack.stackName, stack.status));
 	watch(t, stack, 'DELETE_COMPLETE', eventIndex);
 }
 

@@ -291,3 +291,28 @@ describe('RollbackStack refusals', () => {
 function world_() {
 	return world();
 }
+
+describe('ExecuteChangeSet with DisableRollback', () => {
+	it('an UPDATE change set executed with DisableRollback stops at UPDATE_FAILED instead of rolling back', () => {
+		const { world, cfn } = world_();
+		cfn.call('CreateStack', { StackName: 'app', TemplateBody: ORIGINAL });
+		settle(world);
+		cfn.call('CreateChangeSet', { StackName: 'app', ChangeSetName: 'cs', TemplateBody: FAILING_UPDATE });
+		settle(world);
+		cfn.call('ExecuteChangeSet', { StackName: 'app', ChangeSetName: 'cs', DisableRollback: true });
+		settle(world);
+		expect(status(cfn, 'app')).toBe('UPDATE_FAILED');
+	});
+
+	it('without it the same change set rolls the update back', () => {
+		const { world, cfn } = world_();
+		cfn.call('CreateStack', { StackName: 'app', TemplateBody: ORIGINAL });
+		settle(world);
+		cfn.call('CreateChangeSet', { StackName: 'app', ChangeSetName: 'cs', TemplateBody: FAILING_UPDATE });
+		settle(world);
+		cfn.call('ExecuteChangeSet', { StackName: 'app', ChangeSetName: 'cs' });
+		settle(world);
+		expect(status(cfn, 'app')).toBe('UPDATE_ROLLBACK_COMPLETE');
+	});
+});
+

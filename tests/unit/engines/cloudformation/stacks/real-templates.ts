@@ -47,7 +47,12 @@ export const realTemplates = fc
 		),
 		singletons: fc.subarray([...SINGLETONS])
 	})
-	.map(({ pieces, singletons }) => ({ pieces: pieces as Piece[], singletons }));
+	// A wait condition handle's Ref is a presigned URL of some 400 characters: too long for the tag
+	// values and display names that refer to it (the schemas refuse it, rightly), so nothing does.
+	.map(({ pieces, singletons }) => ({
+		pieces: (pieces as Piece[]).map((p) => (p.refTo !== undefined && pieces[p.refTo]?.kind === 'waitHandle' ? { ...p, refTo: undefined } : p)),
+		singletons
+	}));
 
 export type RealTemplate = { pieces: Piece[]; singletons: string[] };
 
@@ -133,7 +138,11 @@ export function footprint(s: WorldSnapshot, kept: readonly Kept[] = []) {
 	const keep = (type: string, id: string) => kept.some((k) => k.type === type && k.physicalId === id);
 	const gone = (a: Record<string, unknown>) => a['deletedAt'] !== undefined || a['Status'] === 'INACTIVE' || a['KeyState'] === 'PendingDeletion';
 	const light = (records: WorldSnapshot['globalResources']['resources']) =>
-		records.filter((r) => !gone(r.attributes) && !keep(r.type, r.physicalId) && !(r.type === 'AWS::S3::Bucket#name' && keep('AWS::S3::Bucket', r.physicalId)));
+		records.filter((r) => {
+			// A kept resource brings what its provider keeps beside it: its shadow, a bucket's name claim.
+			const owner = r.type.replace(/^Simulator::Shadow::/, '').replace(/#name$/, '');
+			return !gone(r.attributes) && !keep(owner, r.physicalId);
+		});
 	const registries = (list: WorldSnapshot['ecr'], type: string) =>
 		list.map(({ sequence: _sequence, ...r }) => ({ ...r, repositories: r.repositories.filter((repo) => !keep(type, repo.repositoryName)) }));
 	return {
