@@ -104,10 +104,13 @@ test('a stack makes a repository the ECR view shows; a change set modifies it; d
 test('a failing template rolls back, 5 seconds at a time, with the handler reason in the events', async ({ page }) => {
 	await openCloudFormation(page);
 	await createFailingStack(page);
-	const plus5 = page.getByRole('button', { name: '+5 seconds' });
-	await plus5.click();
+	await page.getByRole('button', { name: '+5 seconds' }).click();
 	await expect(page.locator('[data-testid="stack-event"][data-logical-id="Builds"]').first()).toBeVisible();
-	await plus5.click();
+	// The same clock, beside the events.
+	const bar = page.getByRole('group', { name: 'Simulated clock' });
+	await expect(bar).toContainText(/Simulated time \d\d:\d\d:05 UTC/);
+	await bar.getByRole('button', { name: 'Wait 5 seconds' }).click();
+	await expect(bar).toContainText(/Simulated time \d\d:\d\d:10 UTC/);
 	await expect(headline(page)).toContainText('ROLLBACK_IN_PROGRESS');
 	await expect(headline(page)).toContainText('The following resource(s) failed to create: [Releases]');
 	await expect(page.getByTestId('announcer')).toContainText('ROLLBACK_IN_PROGRESS');
@@ -162,6 +165,7 @@ test('the view tabs work from the keyboard', async ({ page }) => {
 
 for (const theme of ['light', 'dark'] as const) {
 	test(`the CloudFormation view has no serious or critical axe violations in the ${theme} theme`, async ({ page }) => {
+		test.slow(); // three axe runs over a large page
 		await page.emulateMedia({ colorScheme: theme });
 		await openCloudFormation(page);
 		await page.getByRole('button', { name: 'Create stack' }).click();

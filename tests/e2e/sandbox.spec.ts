@@ -101,10 +101,10 @@ test('a lifecycle policy preview lists the images it would expire, and the daily
 test('the sandbox is reached from the header and the home page', async ({ page }) => {
 	await page.goto('/');
 	await page.locator('html[data-hydrated]').waitFor();
-	await expect(page.getByRole('main').getByRole('link', { name: 'Open the ECR sandbox' })).toBeVisible();
+	await expect(page.getByRole('main').getByRole('link', { name: 'Open the sandbox' })).toBeVisible();
 	await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Sandbox' }).click();
 	await expect(page).toHaveURL(/\/sandbox$/);
-	await expect(page.getByRole('heading', { level: 1, name: 'ECR sandbox' })).toBeVisible();
+	await expect(page.getByRole('heading', { level: 1, name: 'ECR and CloudFormation sandbox' })).toBeVisible();
 	await expect(page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Sandbox' })).toHaveAttribute('aria-current', 'page');
 });
 

@@ -9,6 +9,23 @@ import { CHANGE_SET_READY_MS } from '$lib/engines/cloudformation/stacks/changese
 import { errorView, type ErrorView, type Outcome } from './errors';
 import { CUSTOM_TEMPLATE, STARTER_TEMPLATES, starterById } from './cfn-templates';
 import { plural } from './format';
+import {
+	allEvents,
+	describeStack,
+	pages,
+	stackSummaryView,
+	summaryView,
+	transition,
+	STACK_TYPE,
+	type Cfn,
+	type ParameterDeclarationView,
+	type StackDetailView,
+	type StackSummaryView,
+	type TemplateSummaryView,
+	type Transition
+} from './stack-views';
+
+export type * from './stack-views';
 
 export const DETAIL_TABS = [
 	{ id: 'events', label: 'Events' },
@@ -27,125 +44,6 @@ export type OnFailureChoice = (typeof ON_FAILURE)[number];
 
 /** A stack operation is running (REVIEW_IN_PROGRESS waits for a person, not for the clock). */
 export const isInProgress = (status: string): boolean => status.endsWith('_IN_PROGRESS') && status !== 'REVIEW_IN_PROGRESS';
-
-export interface ParameterDeclarationView {
-	key: string;
-	type: string;
-	default?: string;
-	description?: string;
-	noEcho: boolean;
-	allowedValues?: string[];
-}
-
-export interface TemplateSummaryView {
-	description?: string;
-	parameters: ParameterDeclarationView[];
-	capabilities: string[];
-	capabilitiesReason?: string;
-	resourceTypes: string[];
-}
-
-export interface StackSummaryView {
-	id: string;
-	name: string;
-	status: string;
-	reason?: string;
-	description?: string;
-	createdAt: string;
-	updatedAt?: string;
-	deletedAt?: string;
-	drift: string;
-}
-
-export interface StackEventView {
-	id: string;
-	at: string;
-	logicalId: string;
-	physicalId: string;
-	type: string;
-	status: string;
-	reason?: string;
-}
-
-export interface StackResourceView {
-	logicalId: string;
-	physicalId?: string;
-	type: string;
-	status: string;
-	reason?: string;
-	at: string;
-	drift: string;
-}
-
-export interface ChangeSetSummaryView {
-	id: string;
-	name: string;
-	status: string;
-	executionStatus: string;
-	reason?: string;
-	createdAt: string;
-}
-
-export interface ChangeView {
-	action: string;
-	logicalId: string;
-	physicalId?: string;
-	type: string;
-	replacement?: string;
-	details: string[];
-}
-
-export interface ChangeSetDetailView extends ChangeSetSummaryView {
-	parameters: { key: string; value: string }[];
-	changes: ChangeView[];
-}
-
-export interface PropertyDifferenceView {
-	path: string;
-	expected: string;
-	actual: string;
-	type: string;
-}
-
-export interface ResourceDriftView {
-	logicalId: string;
-	physicalId: string;
-	type: string;
-	status: string;
-	at: string;
-	differences: PropertyDifferenceView[];
-}
-
-export interface DetectionView {
-	id: string;
-	status: string;
-	driftStatus?: string;
-	reason?: string;
-	driftedCount?: number;
-	at: string;
-}
-
-export interface StackDetailView extends StackSummaryView {
-	capabilities: string[];
-	disableRollback: boolean;
-	terminationProtection: boolean;
-	outputs: { key: string; value: string; description?: string; exportName?: string }[];
-	parameters: { key: string; value: string }[];
-	events: StackEventView[];
-	resources: StackResourceView[];
-	template: string;
-	changeSets: ChangeSetSummaryView[];
-	changeSet: ChangeSetDetailView | null;
-	drifts: ResourceDriftView[];
-	detection: DetectionView | null;
-	lastDriftCheck?: string;
-}
-
-/** A stack's status change (or a resource's failure), for the event log and the live region. */
-export interface Transition {
-	at: string;
-	text: string;
-}
 
 /** What the sandbox lends the CloudFormation view. */
 export interface StacksHost {
@@ -177,24 +75,7 @@ export interface SavedStacks {
 	detection: { stackId: string; id: string } | null;
 }
 
-type Cfn = ReturnType<World['cloudformation']>;
-
-/** Every page of a CloudFormation read. */
-function pages<R extends { NextToken?: string }>(read: (input: { NextToken?: string }) => R): R[] {
-	const out: R[] = [];
-	let token: string | undefined;
-	do {
-		const page = read(token ? { NextToken: token } : {});
-		out.push(page);
-		token = page.NextToken;
-	} while (token && out.length < 100);
-	return out;
-}
-
-const iso = (d: Date | string | undefined): string => (d === undefined ? '' : new Date(d).toISOString());
-const opt = <K extends string, V>(key: K, value: V | undefined | null): { [P in K]?: V } => (value === undefined || value === null || value === '' ? {} : ({ [key]: value } as { [P in K]?: V }));
 const isString = (v: unknown): v is string => typeof v === 'string';
-const STACK_TYPE = 'AWS::CloudFormation::Stack';
 const DRIFT_STEP_MS = 500;
 const DRIFT_WAIT_LIMIT_MS = 10 * 60_000;
 const FIRST = STARTER_TEMPLATES[0]!;
@@ -330,6 +211,7 @@ export class Stacks {
 			if (!t) return;
 			this.template = t.body;
 			this.stackName = t.stackName;
+			this.parameterValues = {};
 			this.capabilities = [];
 		}
 		this.validation = null;
@@ -403,19 +285,7 @@ export class Stacks {
 		}
 		this.#primed = true;
 		this.managed = managed;
-		this.stacks = summaries.map(
-			(s): StackSummaryView => ({
-				id: s.StackId ?? '',
-				name: s.StackName ?? '',
-				status: s.StackStatus ?? '',
-				...opt('reason', s.StackStatusReason),
-				...opt('description', s.TemplateDescription),
-				createdAt: iso(s.CreationTime),
-				...opt('updatedAt', s.LastUpdatedTime && iso(s.LastUpdatedTime)),
-				...opt('deletedAt', s.DeletionTime && iso(s.DeletionTime)),
-				drift: s.DriftInformation?.StackDriftStatus ?? 'NOT_CHECKED'
-			})
-		);
+		this.stacks = summaries.map(stackSummaryView);
 		if (this.selectedId && !this.stacks.some((s) => s.id === this.selectedId)) this.selectedId = null;
 		this.detail = this.selectedId ? this.#readDetail(cfn, this.selectedId) : null;
 		return transitions.sort((a, b) => a.at.localeCompare(b.at));
@@ -423,48 +293,15 @@ export class Stacks {
 
 	#readDetail(cfn: Cfn, id: string): StackDetailView | null {
 		const summary = this.stacks.find((s) => s.id === id);
-		const stack = cfn.call('DescribeStacks', { StackName: id }).Stacks?.[0];
-		if (!summary || !stack) return null;
-		const deleted = summary.status === 'DELETE_COMPLETE';
-		const changeSets = pages((t) => cfn.call('ListChangeSets', { StackName: id, ...t }))
-			.flatMap((p) => p.Summaries ?? [])
-			.map(
-				(c): ChangeSetSummaryView => ({
-					id: c.ChangeSetId ?? '',
-					name: c.ChangeSetName ?? '',
-					status: c.Status ?? '',
-					executionStatus: c.ExecutionStatus ?? '',
-					...opt('reason', c.StatusReason),
-					createdAt: iso(c.CreationTime)
-				})
-			)
-			.reverse();
-		if (this.changeSetId && !changeSets.some((c) => c.id === this.changeSetId)) this.changeSetId = null;
-		const detection = this.#detection?.stackId === id ? detectionView(cfn, this.#detection.id) : null;
-		return {
-			...summary,
-			capabilities: [...(stack.Capabilities ?? [])],
-			disableRollback: stack.DisableRollback ?? false,
-			terminationProtection: stack.EnableTerminationProtection ?? false,
-			outputs: (stack.Outputs ?? []).map((o) => ({ key: o.OutputKey ?? '', value: o.OutputValue ?? '', ...opt('description', o.Description), ...opt('exportName', o.ExportName) })),
-			parameters: (stack.Parameters ?? []).map((p) => ({ key: p.ParameterKey ?? '', value: p.ParameterValue ?? '' })),
-			events: allEvents(cfn, id),
-			resources: (cfn.call('DescribeStackResources', { StackName: id }).StackResources ?? []).map((r) => ({
-				logicalId: r.LogicalResourceId ?? '',
-				...opt('physicalId', r.PhysicalResourceId),
-				type: r.ResourceType ?? '',
-				status: r.ResourceStatus ?? '',
-				...opt('reason', r.ResourceStatusReason),
-				at: iso(r.Timestamp),
-				drift: r.DriftInformation?.StackResourceDriftStatus ?? 'NOT_CHECKED'
-			})),
-			template: cfn.call('GetTemplate', { StackName: id }).TemplateBody ?? '',
-			changeSets,
-			changeSet: this.changeSetId ? changeSetView(cfn, id, this.changeSetId) : null,
-			drifts: deleted ? [] : driftViews(cfn, id),
-			detection,
-			...opt('lastDriftCheck', stack.DriftInformation?.LastCheckTimestamp && iso(stack.DriftInformation.LastCheckTimestamp))
-		};
+		if (!summary) return null;
+		try {
+			const detail = describeStack(cfn, summary, this.changeSetId, this.#detection?.stackId === id ? this.#detection.id : null);
+			if (this.changeSetId && !detail?.changeSets.some((c) => c.id === this.changeSetId)) this.changeSetId = null;
+			return detail;
+		} catch {
+			// Gone between ListStacks and the reads (forgotten 90 days after deletion): show nothing.
+			return null;
+		}
 	}
 
 	/** The stacks whose operation is still running, read now (the clock may have moved since the last read). */
@@ -609,12 +446,13 @@ export class Stacks {
 		});
 	}
 
-	async deleteStack(): Promise<Outcome> {
+	/** DeleteStack; `retain` (RetainResources) only for a stack in DELETE_FAILED, as AWS allows. */
+	async deleteStack(retain: string[] = []): Promise<Outcome> {
 		await this.ensureReady();
 		const d = this.detail;
 		if (!d) return { ok: false, error: { code: 'NoStackSelected', message: 'Choose a stack first.' } };
 		return this.#host.change(() => {
-			this.#cfn().call('DeleteStack', { StackName: d.id });
+			this.#cfn().call('DeleteStack', { StackName: d.id, ...(retain.length ? { RetainResources: retain } : {}) });
 			const after = this.#cfn(this.#host.reader()).call('DescribeStacks', { StackName: d.id }).Stacks?.[0];
 			this.tab = 'events';
 			if (after && after.StackStatus !== 'DELETE_IN_PROGRESS' && after.StackStatus !== 'DELETE_COMPLETE') {
@@ -674,115 +512,6 @@ export class Stacks {
 		if (stackId && stackId !== this.selectedId) this.changeSetId = null;
 		if (stackId) this.selectedId = stackId;
 		this.tab = tab;
-	}
-}
-
-function allEvents(cfn: Cfn, stackId: string): StackEventView[] {
-	return pages((t) => cfn.call('DescribeStackEvents', { StackName: stackId, ...t }))
-		.flatMap((p) => p.StackEvents ?? [])
-		.map((e) => ({
-			id: e.EventId ?? '',
-			at: iso(e.Timestamp),
-			logicalId: e.LogicalResourceId ?? '',
-			physicalId: e.PhysicalResourceId ?? '',
-			type: e.ResourceType ?? '',
-			status: e.ResourceStatus ?? '',
-			...opt('reason', e.ResourceStatusReason)
-		}));
-}
-
-function transition(stackName: string, e: StackEventView): Transition {
-	const reason = e.reason ? `: ${e.reason}` : '.';
-	return { at: e.at, text: e.type === STACK_TYPE ? `Stack ${stackName} ${e.status}${reason}` : `Stack ${stackName}: ${e.logicalId} ${e.status}${reason}` };
-}
-
-type SummaryInput = {
-	Description?: string;
-	Parameters?: { ParameterKey?: string; ParameterType?: string; DefaultValue?: string; Description?: string; NoEcho?: boolean; ParameterConstraints?: { AllowedValues?: string[] } }[];
-	Capabilities?: string[];
-	CapabilitiesReason?: string;
-	ResourceTypes?: string[];
-};
-
-function summaryView(s: SummaryInput): TemplateSummaryView {
-	return {
-		...opt('description', s.Description),
-		parameters: (s.Parameters ?? []).map((p) => ({
-			key: p.ParameterKey ?? '',
-			type: p.ParameterType ?? 'String',
-			...opt('default', p.DefaultValue),
-			...opt('description', p.Description),
-			noEcho: p.NoEcho ?? false,
-			...(p.ParameterConstraints?.AllowedValues?.length ? { allowedValues: [...p.ParameterConstraints.AllowedValues] } : {})
-		})),
-		capabilities: [...(s.Capabilities ?? [])],
-		...opt('capabilitiesReason', s.CapabilitiesReason),
-		resourceTypes: [...(s.ResourceTypes ?? [])]
-	};
-}
-
-function changeSetView(cfn: Cfn, stackId: string, changeSetId: string): ChangeSetDetailView | null {
-	try {
-		const pagesOut = pages((t) => cfn.call('DescribeChangeSet', { StackName: stackId, ChangeSetName: changeSetId, ...t }));
-		const first = pagesOut[0];
-		if (!first) return null;
-		return {
-			id: first.ChangeSetId ?? changeSetId,
-			name: first.ChangeSetName ?? '',
-			status: first.Status ?? '',
-			executionStatus: first.ExecutionStatus ?? '',
-			...opt('reason', first.StatusReason),
-			createdAt: iso(first.CreationTime),
-			parameters: (first.Parameters ?? []).map((p) => ({ key: p.ParameterKey ?? '', value: p.ParameterValue ?? '' })),
-			changes: pagesOut
-				.flatMap((p) => p.Changes ?? [])
-				.map((c) => c.ResourceChange)
-				.filter((c) => c !== undefined)
-				.map((c) => ({
-					action: c.Action ?? '',
-					logicalId: c.LogicalResourceId ?? '',
-					...opt('physicalId', c.PhysicalResourceId),
-					type: c.ResourceType ?? '',
-					...opt('replacement', c.Replacement),
-					details: (c.Details ?? []).map((d) => {
-						const target = [d.Target?.Attribute, d.Target?.Name].filter(Boolean).join('.');
-						const recreation = d.Target?.RequiresRecreation ? `, RequiresRecreation ${d.Target.RequiresRecreation}` : '';
-						const cause = d.CausingEntity ? ` (caused by ${d.CausingEntity})` : '';
-						return `${target}: ${d.ChangeSource ?? ''}, ${d.Evaluation ?? ''}${recreation}${cause}`;
-					})
-				}))
-		};
-	} catch {
-		return null;
-	}
-}
-
-function driftViews(cfn: Cfn, stackId: string): ResourceDriftView[] {
-	return pages((t) => cfn.call('DescribeStackResourceDrifts', { StackName: stackId, ...t }))
-		.flatMap((p) => p.StackResourceDrifts ?? [])
-		.map((d) => ({
-			logicalId: d.LogicalResourceId ?? '',
-			physicalId: d.PhysicalResourceId ?? '',
-			type: d.ResourceType ?? '',
-			status: d.StackResourceDriftStatus ?? '',
-			at: iso(d.Timestamp),
-			differences: (d.PropertyDifferences ?? []).map((x) => ({ path: x.PropertyPath ?? '', expected: x.ExpectedValue ?? '', actual: x.ActualValue ?? '', type: x.DifferenceType ?? '' }))
-		}));
-}
-
-function detectionView(cfn: Cfn, id: string): DetectionView | null {
-	try {
-		const d = cfn.call('DescribeStackDriftDetectionStatus', { StackDriftDetectionId: id });
-		return {
-			id,
-			status: d.DetectionStatus ?? '',
-			...opt('driftStatus', d.StackDriftStatus),
-			...opt('reason', d.DetectionStatusReason),
-			...(d.DriftedStackResourceCount !== undefined ? { driftedCount: d.DriftedStackResourceCount } : {}),
-			at: iso(d.Timestamp)
-		};
-	} catch {
-		return null;
 	}
 }
 

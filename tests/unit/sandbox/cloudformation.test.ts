@@ -205,3 +205,20 @@ describe('the CloudFormation view of the sandbox', () => {
 		]);
 	});
 });
+
+describe('deleting a stack whose repository holds images', () => {
+	it('ends DELETE_FAILED, and a second delete that retains the repository succeeds', async () => {
+		const { sandbox, stacks } = await started();
+		await deploy(sandbox, 'repository');
+		expect((await sandbox.pushImage({ reference: 'alpine:3.14', repository: 'web-app', tag: 'v1' })).ok).toBe(true);
+		expect(await stacks.deleteStack()).toMatchObject({ ok: true, message: 'DeleteStack: web is DELETE_IN_PROGRESS.' });
+		await sandbox.runToCompletion();
+		expect(stacks.detail?.status).toBe('DELETE_FAILED');
+		expect(stacks.detail?.resources.find((r) => r.logicalId === 'Repository')).toMatchObject({ status: 'DELETE_FAILED', reason: expect.stringContaining('cannot be deleted because it still contains images') });
+		expect(await stacks.deleteStack(['Repository'])).toMatchObject({ ok: true });
+		await sandbox.runToCompletion();
+		expect(stacks.detail?.status).toBe('DELETE_COMPLETE');
+		expect(sandbox.repositories.map((r) => r.name)).toEqual(['web-app']);
+		expect(stacks.managed).toEqual({});
+	});
+});

@@ -145,7 +145,9 @@ export const stackOperationMachine = setup({
 					{ guard: 'isContinueRollback', target: 'rollingBackUpdate' },
 					{ guard: 'isRollbackToStable', target: 'rollingBackUpdate' },
 					{ guard: 'isRollbackAll', target: 'rollingBack' }
-				]
+				],
+				// CancelUpdateStack is accepted from the moment UpdateStack returns, before any resource moved.
+				'stack.cancel': { guard: 'isUpdate', target: 'rollingBackUpdate', actions: 'cancelUpdate' }
 			}
 		},
 

@@ -207,6 +207,20 @@ describe('UpdateStack', () => {
 		expect(store(world).find((r) => r.physicalId === physical(cfn, 'Repo'))?.properties).toEqual({ ImageTagMutability: 'MUTABLE' });
 	});
 
+	it('CancelUpdateStack right after UpdateStack, before any resource moved, rolls back with nothing to undo', () => {
+		const { world, cfn, since } = created(template({ ImageTagMutability: 'MUTABLE' }));
+		cfn.call('UpdateStack', { StackName: 'app', TemplateBody: template({ ImageTagMutability: 'IMMUTABLE' }) });
+		cfn.call('CancelUpdateStack', { StackName: 'app' });
+		settle(world);
+		expect(newEvents(cfn, since)).toEqual([
+			'app UPDATE_IN_PROGRESS User Initiated',
+			'app UPDATE_ROLLBACK_IN_PROGRESS Stack update cancelled',
+			'app UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS',
+			'app UPDATE_ROLLBACK_COMPLETE'
+		]);
+		expect(store(world).find((r) => r.physicalId === physical(cfn, 'Repo'))?.properties).toEqual({ ImageTagMutability: 'MUTABLE' });
+	});
+
 	it('refuses an update that changes nothing, even written differently', () => {
 		const t = template({ ImageTagMutability: 'MUTABLE' });
 		const { cfn } = created(t);
