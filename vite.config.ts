@@ -13,5 +13,5 @@ export default defineConfig({
   optimizeDeps: { include: ['dexie', 'js-yaml'] },
   // Property tests run hundreds of cases; on a busy 2-core CI machine 5 s is too tight. Tests
   // never assert timing, so a generous limit only catches hangs.
-  test: { include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 60_000 }
+  test: { include: ['tests/unit/**/*.test.ts', 'tests/conformance/**/*.test.ts'], environment: 'node', testTimeout: 60_000 }
 });

@@ -25,6 +25,19 @@ if [ ! -x "$CHROMIUM_PATH" ]; then
 fi
 export CHROMIUM_PATH
 
+# The AWS CLI conformance test (tests/conformance/cli-scenario.test.ts) runs Debian's AWS CLI v2 at
+# /usr/bin/aws against the local endpoint; without it that one test is skipped, not failed.
+AWS_CLI_VERSION="$(/usr/bin/aws --version 2>&1 || true)"
+if [ "${AWS_CLI_VERSION#aws-cli/2.}" = "$AWS_CLI_VERSION" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    step "Installing Debian's AWS CLI v2 for the CLI conformance test"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq awscli >/dev/null
+  else
+    echo "The AWS CLI conformance test will be skipped: it needs AWS CLI v2 at /usr/bin/aws (sudo apt-get install awscli)." >&2
+  fi
+fi
+
 step "Lesson files (content/AUTHORING.md rules)"
 node scripts/check-lessons.mjs > /dev/null
 

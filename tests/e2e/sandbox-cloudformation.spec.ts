@@ -15,7 +15,7 @@ const runToCompletion = (page: Page) => page.getByRole('button', { name: 'Run st
 async function createFailingStack(page: Page) {
 	await page.getByLabel('Starter template').selectOption({ label: 'A stack that fails and rolls back' });
 	await expect(page.getByLabel('Stack name')).toHaveValue('broken');
-	await page.getByRole('button', { name: 'Create stack' }).click();
+	await page.getByRole('button', { name: 'Create stack', exact: true }).click();
 	await expect(headline(page)).toContainText('CREATE_IN_PROGRESS');
 }
 
@@ -34,7 +34,7 @@ test('a stack makes a repository the ECR view shows; a change set modifies it; d
 	await expect(page.getByLabel('Stack name')).toHaveValue('web');
 	await expect(page.getByRole('combobox', { name: 'TagMutability (String)' })).toHaveValue('MUTABLE');
 
-	await page.getByRole('button', { name: 'Create stack' }).click();
+	await page.getByRole('button', { name: 'Create stack', exact: true }).click();
 	await expect(headline(page)).toContainText('CREATE_IN_PROGRESS');
 	await runToCompletion(page);
 	await expect(headline(page)).toContainText('CREATE_COMPLETE');
@@ -168,7 +168,7 @@ for (const theme of ['light', 'dark'] as const) {
 		test.slow(); // three axe runs over a large page
 		await page.emulateMedia({ colorScheme: theme });
 		await openCloudFormation(page);
-		await page.getByRole('button', { name: 'Create stack' }).click();
+		await page.getByRole('button', { name: 'Create stack', exact: true }).click();
 		await runToCompletion(page);
 		await createFailingStack(page);
 		await page.getByRole('button', { name: '+5 seconds' }).click();
@@ -205,7 +205,133 @@ test('at 360 px wide the CloudFormation view does not scroll sideways', async ({
 	}
 	// Every control stays inside the screen.
 	for (const name of ['Create stack', 'Create change set', 'Run stacks to completion', 'Detect drift']) {
-		const box = await page.getByRole('button', { name }).boundingBox();
+		const box = await page.getByRole('button', { name, exact: true }).boundingBox();
 		expect(box && box.x >= 0 && box.x + box.width <= 360, name).toBe(true);
 	}
+});
+
+test.describe('the rest of a stack’s lifecycle', () => {
+	const detail = (page: Page) => page.getByTestId('stack-detail');
+
+	test('with rollback disabled a failing create stops at CREATE_FAILED, and Roll back takes it to ROLLBACK_COMPLETE', async ({ page }) => {
+		await openCloudFormation(page);
+		await page.getByLabel('Starter template').selectOption({ label: 'A stack that fails and rolls back' });
+		const disable = page.getByRole('checkbox', { name: /^Disable rollback/ });
+		await disable.check();
+		// Ticking it leaves OnFailure out, as AWS takes only one of the two.
+		await expect(page.getByRole('radio', { name: /^Not sent/ })).toBeChecked();
+		await page.getByRole('button', { name: 'Create stack', exact: true }).click();
+		await runToCompletion(page);
+		await expect(headline(page)).toContainText('CREATE_FAILED');
+		await expect(detail(page).getByTestId('rollback-setting')).toHaveText('Disabled (DisableRollback)');
+		const paused = detail(page).getByTestId('paused-failure');
+		await expect(paused).toContainText('Releases failed');
+		// Kept: Builds is still in ECR.
+		await expect(page.locator('[data-testid="stack-event"][data-logical-id="Builds"][data-status="DELETE_COMPLETE"]')).toHaveCount(0);
+		await paused.getByRole('button', { name: 'Roll back', exact: true }).click();
+		await expect(headline(page)).toContainText('ROLLBACK_IN_PROGRESS');
+		await expect(page.getByTestId('announcer')).toContainText('RollbackStack: broken is ROLLBACK_IN_PROGRESS');
+		await runToCompletion(page);
+		await expect(headline(page)).toContainText('ROLLBACK_COMPLETE');
+		await expect(page.locator('[data-testid="stack-event"][data-logical-id="Builds"][data-status="DELETE_COMPLETE"]')).toHaveCount(1);
+		// Neither Roll back nor Retry is offered from ROLLBACK_COMPLETE.
+		await expect(detail(page).getByRole('button', { name: 'Roll back', exact: true })).toHaveCount(0);
+		await expect(detail(page).getByRole('button', { name: 'Retry update' })).toHaveCount(0);
+	});
+
+	test('the form warns when DisableRollback and OnFailure are both chosen, and shows AWS’s refusal if sent', async ({ page }) => {
+		await openCloudFormation(page);
+		await page.getByRole('checkbox', { name: /^Disable rollback/ }).check();
+		await expect(page.getByTestId('options-conflict')).toHaveCount(0);
+		await page.getByRole('radio', { name: /^DELETE/ }).check();
+		const warning = page.getByTestId('options-conflict');
+		await expect(warning).toContainText('AWS accepts DisableRollback or OnFailure, not both.');
+		const create = page.getByRole('button', { name: 'Create stack', exact: true });
+		await expect(create).toHaveAccessibleDescription(/AWS accepts DisableRollback or OnFailure, not both/);
+		await create.click();
+		const error = page.locator('section[aria-labelledby="stack-form-title"]').getByTestId('error-details');
+		await expect(error).toContainText('ValidationError: Either DisableRollback or OnFailure can be specified, not both.');
+		await expect(page.getByTestId('no-stacks')).toBeVisible();
+	});
+
+	test('a stack policy that denies replacing the repository fails the update, with the policy’s reason in the events', async ({ page }) => {
+		await openCloudFormation(page);
+		await page.getByRole('button', { name: 'Create stack', exact: true }).click();
+		await runToCompletion(page);
+		await page.getByRole('tab', { name: 'Stack policy' }).click();
+		await expect(detail(page).getByTestId('no-stack-policy')).toBeVisible();
+		await expect(page.getByLabel('New stack policy')).toHaveValue(/"Resource": "LogicalResourceId\/Repository"/);
+		await detail(page).getByRole('button', { name: 'Set stack policy' }).click();
+		await expect(detail(page).getByTestId('current-stack-policy')).toContainText('"Action": "Update:Replace"');
+		await expect(page.getByTestId('announcer')).toContainText('SetStackPolicy: web has the policy.');
+		// A new repository name means a new repository: Update:Replace.
+		await page.getByRole('textbox', { name: 'RepositoryName (String)' }).fill('web-app-2');
+		await page.getByRole('button', { name: 'Update stack', exact: true }).click();
+		await runToCompletion(page);
+		await expect(headline(page)).toContainText('UPDATE_ROLLBACK_COMPLETE');
+		const denied = page.locator('[data-testid="stack-event"][data-logical-id="Repository"][data-status="UPDATE_FAILED"]');
+		await expect(denied).toContainText('Action denied by stack policy: Statement [#1] does not allow [Update:Replace] for resource [LogicalResourceId/Repository];');
+		// With an override for this update only, it goes through.
+		await page.getByRole('button', { name: 'Fill in a policy that allows every update' }).click();
+		await page.getByRole('button', { name: 'Update stack', exact: true }).click();
+		await runToCompletion(page);
+		await expect(headline(page)).toContainText('UPDATE_COMPLETE');
+	});
+
+	test('termination protection is set at creation and toggled from the stack', async ({ page }) => {
+		await openCloudFormation(page);
+		await page.getByRole('checkbox', { name: /^Termination protection/ }).check();
+		await page.getByRole('button', { name: 'Create stack', exact: true }).click();
+		await runToCompletion(page);
+		await expect(detail(page).getByTestId('termination-protection')).toHaveText('Enabled');
+		await detail(page).getByRole('button', { name: 'Delete stack…' }).click();
+		await expect(detail(page).getByRole('group', { name: 'Confirm deletion' })).toContainText('Termination protection is on');
+		await detail(page).getByRole('button', { name: 'Yes, delete web' }).click();
+		await expect(detail(page).getByTestId('error-details')).toContainText('TerminationProtection is enabled');
+		await detail(page).getByRole('button', { name: 'Disable termination protection' }).click();
+		await expect(detail(page).getByTestId('termination-protection')).toHaveText('Disabled');
+		await expect(detail(page).getByRole('button', { name: 'Enable termination protection' })).toBeVisible();
+	});
+
+	for (const theme of ['light', 'dark'] as const) {
+		test(`the lifecycle controls have no serious or critical axe violations in the ${theme} theme`, async ({ page }) => {
+			test.slow();
+			await page.emulateMedia({ colorScheme: theme });
+			await openCloudFormation(page);
+			await page.getByRole('checkbox', { name: /^Disable rollback/ }).check();
+			await page.getByRole('radio', { name: /^DO_NOTHING/ }).check();
+			await expect(page.getByTestId('options-conflict')).toBeVisible();
+			await page.getByRole('radio', { name: /^Not sent/ }).check();
+			await page.getByLabel('Starter template').selectOption({ label: 'A stack that fails and rolls back' });
+			await page.getByRole('button', { name: 'Create stack', exact: true }).click();
+			await runToCompletion(page);
+			await expect(detail(page).getByTestId('paused-failure')).toBeVisible();
+			await page.getByRole('radio', { name: /^DO_NOTHING/ }).check();
+			expect(await axeSerious(page)).toEqual([]);
+			await page.getByRole('tab', { name: 'Stack policy' }).click();
+			await detail(page).getByRole('button', { name: 'Delete stack…' }).click();
+			expect(await axeSerious(page)).toEqual([]);
+		});
+	}
+
+	test('at 360 px the Roll back action and the stack policy fit the screen', async ({ page }) => {
+		await page.setViewportSize({ width: 360, height: 740 });
+		await openCloudFormation(page);
+		await page.getByLabel('Starter template').selectOption({ label: 'A stack that fails and rolls back' });
+		await page.getByRole('checkbox', { name: /^Disable rollback/ }).check();
+		await page.getByRole('button', { name: 'Create stack', exact: true }).click();
+		await runToCompletion(page);
+		const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		expect(await overflow()).toBeLessThanOrEqual(0);
+		for (const name of ['Roll back', 'Retry update', 'Enable termination protection', 'Delete stack…']) {
+			const box = await detail(page).getByRole('button', { name, exact: true }).boundingBox();
+			expect(box && box.x >= 0 && box.x + box.width <= 360, name).toBe(true);
+		}
+		await page.getByRole('tab', { name: 'Stack policy' }).click();
+		expect(await overflow()).toBeLessThanOrEqual(0);
+		// Keyboard: the Roll back button is reachable and works with Enter.
+		await detail(page).getByRole('button', { name: 'Roll back', exact: true }).focus();
+		await page.keyboard.press('Enter');
+		await expect(headline(page)).toContainText('ROLLBACK_IN_PROGRESS');
+	});
 });

@@ -7,8 +7,9 @@ export class AccessDeniedException extends AwsError {
 	readonly #explain: () => Explanation;
 	#explanation?: Explanation;
 
-	constructor(message: string, explain: () => Explanation, code = 'AccessDeniedException') {
-		super(code, message);
+	/** `code` and `httpStatus` are the service's: ECR's AccessDeniedException is a 400, IAM's AccessDenied a 403. */
+	constructor(message: string, explain: () => Explanation, code = 'AccessDeniedException', httpStatus?: number) {
+		super(code, message, httpStatus === undefined ? {} : { httpStatus });
 		this.#explain = explain;
 	}
 

@@ -50,12 +50,25 @@ export const REGISTRY_SHAPE: Shape = {
 	policyText: opt('string'),
 	sequence: 'number'
 };
-const principal = { name: 'string', id: 'string', path: 'string', createdAt: 'date', inlinePolicies: list({ policyName: 'string', policyDocument: 'string' }), attachedPolicyArns: list('string') } as const;
+const inlinePolicies = list({ policyName: 'string', policyDocument: 'string' });
+const principal = { name: 'string', id: 'string', path: 'string', createdAt: 'date', inlinePolicies, attachedPolicyArns: list('string'), tags: opt(list(tag)) } as const;
+// Groups, tags, session durations and policy versions came later: optional, so older saves restore (identity/state.ts).
 export const IDENTITY_SHAPE: Shape = {
 	accountId: 'string',
 	users: list(principal),
-	roles: list({ ...principal, assumeRolePolicyDocument: 'string', description: opt('string') }),
-	policies: list({ policyName: 'string', id: 'string', path: 'string', document: 'string', createdAt: 'date', description: opt('string') }),
+	roles: list({ ...principal, assumeRolePolicyDocument: 'string', description: opt('string'), maxSessionDuration: opt('number') }),
+	policies: list({
+		policyName: 'string',
+		id: 'string',
+		path: 'string',
+		document: 'string',
+		createdAt: 'date',
+		description: opt('string'),
+		versions: opt(list({ versionId: 'string', document: 'string', createdAt: 'date' })),
+		defaultVersionId: opt('string'),
+		versionSequence: opt('number')
+	}),
+	groups: opt(list({ name: 'string', id: 'string', path: 'string', createdAt: 'date', inlinePolicies, attachedPolicyArns: list('string'), userNames: list('string') })),
 	sequence: 'number'
 };
 const TIMER_KINDS = ['imageScan', 'replication', 'lifecyclePreview'];

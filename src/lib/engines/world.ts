@@ -16,6 +16,7 @@ import type { WorldEvent } from './world-events';
 import { accessRequests, type AccessRequest } from './ecr/access';
 import { authorize, checkAccess, type AuthorizationRequest, type AuthorizationResult, type NamedPolicy } from './iam';
 import { identityOperations, isIdentityOperation, type IdentityOperationName } from './identity/operations';
+import { iamResource } from './identity/access';
 import { identityPoliciesFor } from './identity/principals';
 import { emptyIdentities, type IdentityState } from './identity/state';
 import { emptyJobs, nextDue, pendingJobs, scheduleJob, signalJob, tickJobs, type AnyFinishedJob, type JobsState } from './jobs/scheduler';
@@ -146,23 +147,27 @@ export class World {
 		};
 	}
 
-	/** Decides a request, throwing AWS's AccessDeniedException (with the explanation) on a deny. */
-	#authorizeOrThrow(caller: Caller, identityPolicies: NamedPolicy[], req: AccessRequest): void {
+	/**
+	 * Decides a request, throwing AWS's AccessDeniedException (with the explanation) on a deny.
+	 * `denial` is the service's own name and status for it: IAM answers `AccessDenied`, HTTP 403.
+	 */
+	#authorizeOrThrow(caller: Caller, identityPolicies: NamedPolicy[], req: AccessRequest, denial?: { code: string; httpStatus: number }): void {
 		const request = this.#authorizationRequest(caller, req);
 		const policies = { identityPolicies, resourceAccount: req.resourceAccount, ...(req.resourcePolicy ? { resourcePolicy: req.resourcePolicy } : {}) };
 		const check = checkAccess(request, policies);
 		if (check.decision !== 'Allow') {
-			throw new AccessDeniedException(check.message ?? 'Access denied', () => authorize(request, policies).explanation);
+			throw new AccessDeniedException(check.message ?? 'Access denied', () => authorize(request, policies).explanation, denial?.code, denial?.httpStatus);
 		}
 	}
 
-	/** IAM of the caller's account: users, roles and their policies. */
+	/** IAM of the caller's account: users, roles, groups and their policies. */
 	iam(caller: Caller): IamApi {
-		const ctx = { clock: this.clock, identities: this.#identities(caller.accountId) };
+		const ctx = { clock: this.clock, identities: this.#identities(caller.accountId), callerArn: caller.arn };
 		const callByName = (operation: string, input: unknown): unknown => {
 			if (!isIdentityOperation(operation)) throw new AwsError('InvalidAction', `Could not find operation ${operation} for version 2010-05-08`);
 			const policies = identityPoliciesFor(ctx.identities, caller.arn);
-			this.#authorizeOrThrow(caller, policies, { action: `iam:${operation}`, resource: '*', resourceAccount: caller.accountId, context: {} });
+			const resource = iamResource(ctx.identities, operation, input);
+			this.#authorizeOrThrow(caller, policies, { action: `iam:${operation}`, resource, resourceAccount: caller.accountId, context: {} }, { code: 'AccessDenied', httpStatus: 403 });
 			return identityOperations[operation](ctx, input);
 		};
 		return { call: (operation, input) => callByName(operation, input) as never, callByName };

@@ -12,7 +12,8 @@ import { AWS_MANAGED_POLICIES, awsManagedPolicyArn } from '$lib/engines/identity
 import type { SandboxStore } from './saved';
 import { formatInstant, plural, shortDigest } from './format';
 import { errorView, type ErrorView, type Outcome } from './errors';
-import { Stacks, type SavedStacks, type Transition } from './stacks.svelte';
+import { Stacks, type SavedStacks, type Scope, type Transition } from './stacks.svelte';
+import { StackSets, type SavedStackSets } from './stacksets.svelte';
 
 export const REGION = 'us-east-1';
 export const DEV_USER = 'dev';
@@ -136,6 +137,8 @@ interface SavedSandbox {
 	/** Added with the CloudFormation view; absent from older saves. */
 	view?: SandboxView;
 	cfn?: SavedStacks;
+	/** Added with the StackSets panel. */
+	stackSets?: SavedStackSets;
 }
 
 /** The two halves of the sandbox, one world underneath. */
@@ -191,6 +194,8 @@ export class Sandbox {
 	view = $state<SandboxView>('ecr');
 	/** The CloudFormation view's draft, stacks and selection. */
 	readonly stacks: Stacks;
+	/** The StackSets panel's draft, stack sets and selection. */
+	readonly stackSets: StackSets;
 
 	#world: World | undefined;
 	#store: SandboxStore;
@@ -208,6 +213,14 @@ export class Sandbox {
 			region: REGION,
 			change: (run) => this.#change(run),
 			afterTime: (what, events) => this.#afterTime(what, events)
+		});
+		this.stackSets = new StackSets({
+			world: () => this.#w(),
+			caller: () => this.#caller(),
+			reader: () => ROOT,
+			region: REGION,
+			change: (run) => this.#change(run),
+			draft: () => this.stacks.deployDraft()
 		});
 	}
 
@@ -244,7 +257,7 @@ export class Sandbox {
 		}
 		this.ready = true;
 		// A restored stack operation needs the resource schemas before the clock can move it on.
-		if (this.stacks.hasStacks || this.view === 'cloudformation') this.#loadCloudFormation();
+		if (this.stacks.hasStacks || this.stackSets.hasStackSets || this.view === 'cloudformation') this.#loadCloudFormation();
 		if (restoredProblem) this.#announce(restoredProblem);
 		else if (saved !== undefined) this.#announce(`Your sandbox was restored. The clock says ${formatInstant(this.now)}.`);
 	}
@@ -262,6 +275,7 @@ export class Sandbox {
 		this.#selected = s.selected && typeof s.selected.repository === 'string' && typeof s.selected.digest === 'string' ? s.selected : null;
 		this.view = s.view === 'cloudformation' ? 'cloudformation' : 'ecr';
 		this.stacks.restore(s.cfn);
+		this.stackSets.restore(s.stackSets);
 		this.#ensureDevUser();
 	}
 
@@ -276,6 +290,7 @@ export class Sandbox {
 		this.findings = null;
 		this.preview = null;
 		this.stacks.reset();
+		this.stackSets.reset();
 		this.log = [];
 		this.#addLog('note', `Sandbox started in ${REGION}, account ${LEARNER_ACCOUNT}, with an IAM user named ${DEV_USER}.`);
 		for (const n of notes) this.#addLog('note', n);
@@ -338,7 +353,7 @@ export class Sandbox {
 		this.devPolicy = DEV_POLICIES.find((p) => attached.some((a) => a.PolicyName === p.name))?.name ?? 'none';
 		this.now = world.clock.now().toISOString();
 		this.#loadFindings();
-		this.#logTransitions(this.stacks.read());
+		this.#logTransitions([...this.stacks.read(), ...this.stackSets.read()].sort((a, b) => a.at.localeCompare(b.at)));
 		this.#save();
 	}
 
@@ -359,7 +374,8 @@ export class Sandbox {
 			log: this.log,
 			selected: this.#selected,
 			view: this.view,
-			cfn: this.stacks.snapshot()
+			cfn: this.stacks.snapshot(),
+			stackSets: this.stackSets.snapshot()
 		};
 		try {
 			this.#store.save(saved);
@@ -668,9 +684,11 @@ export class Sandbox {
 			return this.#refused(errorView(e));
 		}
 		const world = this.#w();
-		const running = this.stacks.inProgress();
+		// Stack set operations count too: their stacks run in other accounts and Regions.
+		const inProgress = () => [...this.stacks.inProgress(), ...this.stackSets.running()];
+		const running = inProgress();
 		if (!running.length) {
-			const message = `No stack operation is in progress, so the clock stayed at ${formatInstant(this.now)}.`;
+			const message = `No stack or stack set operation is in progress, so the clock stayed at ${formatInstant(this.now)}.`;
 			this.#announce(message);
 			return { ok: true, message };
 		}
@@ -681,13 +699,13 @@ export class Sandbox {
 			while (left.length && moved < RUN_LIMIT_MS) {
 				events.push(...world.advanceBy(RUN_STEP_MS));
 				moved += RUN_STEP_MS;
-				left = this.stacks.inProgress();
+				left = inProgress();
 			}
 		} catch (e) {
 			left = [];
 			this.#addLog('note', `The clock stopped: ${errorView(e).message}`);
 		}
-		const summary = this.#afterTime(`Ran the clock ${seconds(moved)} until no stack operation was in progress`, events);
+		const summary = this.#afterTime(`Ran the clock ${seconds(moved)} until no stack or stack set operation was in progress`, events);
 		this.#refresh();
 		const unfinished = left.length ? ` Still in progress after ${seconds(RUN_LIMIT_MS)}: ${left.join(', ')}. Move the clock on by a day if you want to wait longer.` : '';
 		const message = `Ran the clock ${seconds(moved)}. It is now ${formatInstant(this.now)}. ${summary}${unfinished}`;
@@ -698,6 +716,25 @@ export class Sandbox {
 	#refused(error: ErrorView): Outcome {
 		this.#announce(`${error.code}: ${error.message}`);
 		return { ok: false, error };
+	}
+
+	// ---- where the CloudFormation view looks ----
+
+	/** Shows (and deploys to) another account or Region, as the console's selectors do. */
+	setStackScope(scope: Scope): void {
+		this.stacks.setScope(scope);
+		this.#refresh();
+		this.#announce(`Showing the stacks of account ${scope.account} in ${scope.region}: ${plural(this.stacks.stacks.length, 'stack')}.`);
+	}
+
+	/** Opens a stack by its ARN in its own account and Region (a stack set instance's stack). */
+	openStack(stackId: string): Outcome {
+		if (!this.stacks.open(stackId)) return this.#refused({ code: 'ValidationError', message: `Stack with id ${stackId} does not exist` });
+		this.#refresh();
+		const d = this.stacks.detail;
+		const message = d ? `Showing stack ${d.name} in account ${this.stacks.scope.account}, ${this.stacks.scope.region}: ${d.status}.` : `Stack ${stackId} is not there any more.`;
+		this.#announce(message);
+		return { ok: true, message };
 	}
 
 	// ---- the two views ----
@@ -716,7 +753,7 @@ export class Sandbox {
 	/** Logs a move of the clock and what happened during it; returns a one-line summary. */
 	#afterTime(what: string, events: WorldEvent[]): string {
 		// Stack status changes are read from DescribeStackEvents, in time order with the rest.
-		const stackLines = this.stacks.read().map((t) => ({ at: t.at, kind: 'stack' as const, text: t.text }));
+		const stackLines = [...this.stacks.read(), ...this.stackSets.read()].map((t) => ({ at: t.at, kind: 'stack' as const, text: t.text }));
 		const lines = [...this.#describeEvents(events), ...stackLines].sort((a, b) => a.at.localeCompare(b.at));
 		// Newest first: what happened on the way, then the arrival on top.
 		for (const l of lines) this.#addLog(l.kind, l.text, l.at);

@@ -110,6 +110,8 @@ export interface StackDetailView extends StackSummaryView {
 	events: StackEventView[];
 	resources: StackResourceView[];
 	template: string;
+	/** GetStackPolicy's StackPolicyBody; null when the stack has none. */
+	stackPolicy: string | null;
 	changeSets: ChangeSetSummaryView[];
 	changeSet: ChangeSetDetailView | null;
 	drifts: ResourceDriftView[];
@@ -202,12 +204,21 @@ export function describeStack(cfn: Cfn, summary: StackSummaryView, changeSetId: 
 			drift: r.DriftInformation?.StackResourceDriftStatus ?? 'NOT_CHECKED'
 		})),
 		template: cfn.call('GetTemplate', { StackName: id }).TemplateBody ?? '',
+		stackPolicy: stackPolicyOf(cfn, id),
 		changeSets,
 		changeSet: shown ? changeSetView(cfn, id, shown) : null,
 		drifts: summary.status === 'DELETE_COMPLETE' ? [] : driftViews(cfn, id),
 		detection: detectionId ? detectionView(cfn, detectionId) : null,
 		...opt('lastDriftCheck', stack.DriftInformation?.LastCheckTimestamp && iso(stack.DriftInformation.LastCheckTimestamp))
 	};
+}
+
+function stackPolicyOf(cfn: Cfn, stackId: string): string | null {
+	try {
+		return cfn.call('GetStackPolicy', { StackName: stackId }).StackPolicyBody ?? null;
+	} catch {
+		return null;
+	}
 }
 
 export function allEvents(cfn: Cfn, stackId: string): StackEventView[] {

@@ -2,11 +2,24 @@
 // the one the learner is looking at. Actions make CloudFormation calls with AWS's operation names
 // and shapes as the current caller; the views are read back through DescribeStacks,
 // DescribeStackEvents and friends as the account root user, so they are complete whoever calls.
+// The view looks at one account and Region at a time (the scope); in the second account calls are
+// made as that account's root user, since the sandbox's IAM user dev lives in the learner's.
 import type { World } from '$lib/engines/world';
 import type { WorldEvent } from '$lib/engines/world-events';
-import type { Caller } from '$lib/engines/world-constants';
+import { ACCOUNTS, LEARNER_ACCOUNT, REGIONS, rootCaller, type Caller } from '$lib/engines/world-constants';
+import { AwsError } from '$lib/engines/errors';
 import { CHANGE_SET_READY_MS } from '$lib/engines/cloudformation/stacks/changesets';
 import { errorView, type ErrorView, type Outcome } from './errors';
+import {
+	createStackOptions,
+	DEFAULT_OPTIONS,
+	executeChangeSetOptions,
+	restoreOptions,
+	updateStackOptions,
+	withDisableRollback,
+	type DeployOptions
+} from './deploy-options';
+import { restoreScope, sameScope, scopeKey, scopeOfStackId, type Scope } from './scope';
 import { CUSTOM_TEMPLATE, STARTER_TEMPLATES, starterById } from './cfn-templates';
 import { plural } from './format';
 import {
@@ -24,6 +37,7 @@ import {
 	type TemplateSummaryView,
 	type Transition
 } from './stack-views';
+import type { StackSummary } from '@aws-sdk/client-cloudformation';
 
 export type * from './stack-views';
 
@@ -33,14 +47,18 @@ export const DETAIL_TABS = [
 	{ id: 'outputs', label: 'Outputs' },
 	{ id: 'parameters', label: 'Parameters' },
 	{ id: 'template', label: 'Template' },
+	{ id: 'policy', label: 'Stack policy' },
 	{ id: 'changesets', label: 'Change sets' },
 	{ id: 'drift', label: 'Drift' }
 ] as const;
 export type DetailTab = (typeof DETAIL_TABS)[number]['id'];
 
 export const CAPABILITIES = ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM', 'CAPABILITY_AUTO_EXPAND'] as const;
-export const ON_FAILURE = ['ROLLBACK', 'DELETE', 'DO_NOTHING'] as const;
-export type OnFailureChoice = (typeof ON_FAILURE)[number];
+export { ON_FAILURE, sendsBoth, type DeployOptions, type OnFailureChoice } from './deploy-options';
+export type { Scope } from './scope';
+
+/** The statuses a failed operation with DisableRollback leaves: retry, roll back or delete (status-rules.ts). */
+export const PAUSED_FAILURES: readonly string[] = ['CREATE_FAILED', 'UPDATE_FAILED'];
 
 /** A stack operation is running (REVIEW_IN_PROGRESS waits for a person, not for the clock). */
 export const isInProgress = (status: string): boolean => status.endsWith('_IN_PROGRESS') && status !== 'REVIEW_IN_PROGRESS';
@@ -66,7 +84,8 @@ export interface SavedStacks {
 	stackName: string;
 	parameters: Record<string, string>;
 	capabilities: string[];
-	onFailure: OnFailureChoice;
+	options: DeployOptions;
+	scope: Scope;
 	changeSetName: string;
 	showDeleted: boolean;
 	selected: string | null;
@@ -89,7 +108,10 @@ export class Stacks {
 	stackName = $state(FIRST.stackName);
 	parameterValues = $state<Record<string, string>>({});
 	capabilities = $state<string[]>([]);
-	onFailure = $state<OnFailureChoice>('ROLLBACK');
+	/** Failure handling, timeout, termination protection and the update's policy override. */
+	options = $state<DeployOptions>({ ...DEFAULT_OPTIONS });
+	/** The account and Region the view shows and deploys to. */
+	scope = $state<Scope>({ account: LEARNER_ACCOUNT, region: '' });
 	changeSetName = $state('change-1');
 	showDeleted = $state(false);
 	selectedId = $state<string | null>(null);
@@ -112,14 +134,34 @@ export class Stacks {
 	#detection: { stackId: string; id: string } | null = null;
 	/** Per stack: how many events were seen, and the status then; new ones become transitions. */
 	#seen = new Map<string, { count: number; status: string }>();
-	#primed = false;
+	/**
+	 * Scopes whose events have been read once, so new ones are news. A scope is read silently the
+	 * first time: a restored world's events, or a Region's history when the learner moves there,
+	 * are not things that just happened.
+	 */
+	#primed = new Set<string>();
 
 	constructor(host: StacksHost) {
 		this.#host = host;
+		this.scope = this.home;
 	}
 
-	#cfn(caller = this.#host.caller()): Cfn {
-		return this.#host.world().cloudformation(caller, this.#host.region);
+	/** The learner's account in the sandbox's Region: the ECR view's scope. */
+	get home(): Scope {
+		return { account: LEARNER_ACCOUNT, region: this.#host.region };
+	}
+
+	/** Who changes things in the scope: the chosen caller at home, the account's root user elsewhere. */
+	actor(): Caller {
+		return this.scope.account === LEARNER_ACCOUNT ? this.#host.caller() : rootCaller(this.scope.account);
+	}
+
+	#reader(): Caller {
+		return this.scope.account === LEARNER_ACCOUNT ? this.#host.reader() : rootCaller(this.scope.account);
+	}
+
+	#cfn(caller = this.actor()): Cfn {
+		return this.#host.world().cloudformation(caller, this.scope.region);
 	}
 
 	/** Loads the resource schemas stack operations need (once); every action awaits it. */
@@ -147,7 +189,8 @@ export class Stacks {
 			stackName: this.stackName,
 			parameters: { ...this.parameterValues },
 			capabilities: [...this.capabilities],
-			onFailure: this.onFailure,
+			options: { ...this.options },
+			scope: { ...this.scope },
 			changeSetName: this.changeSetName,
 			showDeleted: this.showDeleted,
 			selected: this.selectedId,
@@ -168,7 +211,9 @@ export class Stacks {
 			this.parameterValues = Object.fromEntries(Object.entries(s.parameters).filter((e): e is [string, string] => isString(e[1])));
 		}
 		if (Array.isArray(s.capabilities)) this.capabilities = s.capabilities.filter((c): c is string => (CAPABILITIES as readonly unknown[]).includes(c));
-		if ((ON_FAILURE as readonly unknown[]).includes(s.onFailure)) this.onFailure = s.onFailure as OnFailureChoice;
+		// Saves from before the options existed kept OnFailure on its own.
+		this.options = restoreOptions(s.options, (s as { onFailure?: unknown }).onFailure);
+		this.scope = restoreScope(s.scope, this.home);
 		if (isString(s.changeSetName)) this.changeSetName = s.changeSetName;
 		this.showDeleted = s.showDeleted === true;
 		this.selectedId = isString(s.selected) ? s.selected : null;
@@ -178,7 +223,7 @@ export class Stacks {
 		this.#detection = d && isString(d.stackId) && isString(d.id) ? { stackId: d.stackId, id: d.id } : null;
 		// Events already in the restored world are not news.
 		this.#seen.clear();
-		this.#primed = false;
+		this.#primed.clear();
 		this.summarize();
 	}
 
@@ -189,8 +234,10 @@ export class Stacks {
 		this.#detection = null;
 		this.validation = null;
 		this.tab = 'events';
+		this.scope = this.home;
 		this.#seen.clear();
-		this.#primed = true;
+		// A new world: everything that happens at home from now on is news.
+		this.#primed = new Set([scopeKey(this.home)]);
 		this.summarize();
 	}
 
@@ -230,7 +277,7 @@ export class Stacks {
 	/** GetTemplateSummary of the draft, for the parameters form (as root: it is the form's read, not the learner's call). */
 	summarize(): void {
 		try {
-			this.summary = summaryView(this.#cfn(this.#host.reader()).call('GetTemplateSummary', { TemplateBody: this.template }));
+			this.summary = summaryView(this.#cfn(this.#reader()).call('GetTemplateSummary', { TemplateBody: this.template }));
 			this.summaryError = null;
 		} catch (e) {
 			this.summaryError = errorView(e);
@@ -254,17 +301,70 @@ export class Stacks {
 		return (this.summary?.parameters ?? []).map((p) => ({ ParameterKey: p.key, ParameterValue: this.parameterValue(p) }));
 	}
 
+	setOption<K extends keyof DeployOptions>(key: K, value: DeployOptions[K]): void {
+		this.options = { ...this.options, [key]: value };
+	}
+
+	/** DisableRollback on leaves OnFailure out (deploy-options.ts says why). */
+	setDisableRollback(on: boolean): void {
+		this.options = withDisableRollback(this.options, on);
+	}
+
+	/** What a stack set made from the editor would be given: the template, parameters and capabilities. */
+	deployDraft(): { template: string; parameters: { ParameterKey: string; ParameterValue: string }[]; capabilities: string[] } {
+		return { template: this.template, parameters: this.#parameters(), capabilities: [...this.capabilities] };
+	}
+
+	// ---- where the view looks ----
+
+	/** Moves the view to another account or Region; the selection there starts empty. */
+	setScope(scope: Scope): void {
+		if (sameScope(scope, this.scope)) return;
+		// Leaving a Region other than home: its events will be read afresh (silently) on return.
+		if (!sameScope(this.scope, this.home)) this.#primed.delete(scopeKey(this.scope));
+		this.scope = { ...scope };
+		this.selectedId = null;
+		this.changeSetId = null;
+		this.#detection = null;
+		this.tab = 'events';
+	}
+
+	/** Opens a stack by its ARN, wherever it lives (a stack set instance's stack). */
+	open(stackId: string): boolean {
+		const scope = scopeOfStackId(stackId);
+		if (!scope) return false;
+		this.setScope(scope);
+		this.select(stackId);
+		return true;
+	}
+
 	// ---- reading the world back ----
 
 	/**
-	 * Re-reads the stack list and the selected stack through the API; returns the status changes
-	 * (and resource failures) that happened since the last read.
+	 * Re-reads the stack list of the scope and the selected stack through the API; returns the
+	 * status changes (and resource failures) that happened since the last read, at home and in the
+	 * scope. The repositories stacks manage are always read at home, where the ECR view looks.
 	 */
 	read(): Transition[] {
-		const cfn = this.#cfn(this.#host.reader());
-		const summaries = pages((t) => cfn.call('ListStacks', t)).flatMap((p) => p.StackSummaries ?? []);
 		const transitions: Transition[] = [];
-		const managed: Record<string, { stack: string; logicalId: string }> = {};
+		const home = this.home;
+		const homeCfn = this.#host.world().cloudformation(this.#host.reader(), home.region);
+		const homeList = this.#scan(homeCfn, home, transitions);
+		this.managed = managedRepositories(homeCfn, homeList);
+		const cfn = this.#cfn(this.#reader());
+		const list = sameScope(this.scope, home) ? homeList : this.#scan(cfn, this.scope, transitions);
+		this.stacks = list.map(stackSummaryView);
+		if (this.selectedId && !this.stacks.some((s) => s.id === this.selectedId)) this.selectedId = null;
+		this.detail = this.selectedId ? this.#readDetail(cfn, this.selectedId) : null;
+		return transitions.sort((a, b) => a.at.localeCompare(b.at));
+	}
+
+	/** ListStacks in one scope; new stack events there become transitions once the scope was read before. */
+	#scan(cfn: Cfn, scope: Scope, transitions: Transition[]): StackSummary[] {
+		const key = scopeKey(scope);
+		const primed = this.#primed.has(key);
+		const where = sameScope(scope, this.home) ? '' : ` (${scope.account}, ${scope.region})`;
+		const summaries = pages((t) => cfn.call('ListStacks', t)).flatMap((p) => p.StackSummaries ?? []);
 		for (const s of summaries) {
 			const id = s.StackId ?? '';
 			const status = s.StackStatus ?? '';
@@ -272,23 +372,12 @@ export class Stacks {
 			if (!seen || seen.status !== status || isInProgress(status)) {
 				const events = allEvents(cfn, id);
 				const fresh = events.slice(0, Math.max(0, events.length - (seen?.count ?? 0))).reverse();
-				if (this.#primed) for (const e of fresh) if (e.type === STACK_TYPE || e.status.endsWith('_FAILED')) transitions.push(transition(s.StackName ?? '', e));
+				if (primed) for (const e of fresh) if (e.type === STACK_TYPE || e.status.endsWith('_FAILED')) transitions.push(transition(`${s.StackName ?? ''}${where}`, e));
 				this.#seen.set(id, { count: events.length, status });
 			}
-			if (status !== 'DELETE_COMPLETE') {
-				for (const r of cfn.call('DescribeStackResources', { StackName: id }).StackResources ?? []) {
-					if (r.ResourceType === 'AWS::ECR::Repository' && r.PhysicalResourceId && r.ResourceStatus !== 'DELETE_COMPLETE') {
-						managed[r.PhysicalResourceId] = { stack: s.StackName ?? '', logicalId: r.LogicalResourceId ?? '' };
-					}
-				}
-			}
 		}
-		this.#primed = true;
-		this.managed = managed;
-		this.stacks = summaries.map(stackSummaryView);
-		if (this.selectedId && !this.stacks.some((s) => s.id === this.selectedId)) this.selectedId = null;
-		this.detail = this.selectedId ? this.#readDetail(cfn, this.selectedId) : null;
-		return transitions.sort((a, b) => a.at.localeCompare(b.at));
+		this.#primed.add(key);
+		return summaries;
 	}
 
 	#readDetail(cfn: Cfn, id: string): StackDetailView | null {
@@ -304,13 +393,23 @@ export class Stacks {
 		}
 	}
 
-	/** The stacks whose operation is still running, read now (the clock may have moved since the last read). */
+	/**
+	 * The stacks whose operation is still running in any account and Region, read now (the clock
+	 * may have moved since the last read): a stack set's stacks run elsewhere.
+	 */
 	inProgress(): string[] {
-		const cfn = this.#cfn(this.#host.reader());
-		return pages((t) => cfn.call('ListStacks', t))
-			.flatMap((p) => p.StackSummaries ?? [])
-			.filter((s) => isInProgress(s.StackStatus ?? ''))
-			.map((s) => s.StackName ?? '');
+		const world = this.#host.world();
+		const out: string[] = [];
+		for (const account of ACCOUNTS) {
+			for (const region of REGIONS) {
+				const cfn = world.cloudformation(rootCaller(account), region);
+				const where = sameScope({ account, region }, this.home) ? '' : ` (${account}, ${region})`;
+				for (const s of pages((t) => cfn.call('ListStacks', t)).flatMap((p) => p.StackSummaries ?? [])) {
+					if (isInProgress(s.StackStatus ?? '')) out.push(`${s.StackName ?? ''}${where}`);
+				}
+			}
+		}
+		return out;
 	}
 
 	// ---- selection ----
@@ -321,7 +420,7 @@ export class Stacks {
 			this.tab = 'events';
 		}
 		this.selectedId = id;
-		const cfn = this.#cfn(this.#host.reader());
+		const cfn = this.#cfn(this.#reader());
 		this.detail = id ? this.#readDetail(cfn, id) : null;
 	}
 
@@ -331,7 +430,7 @@ export class Stacks {
 
 	showChangeSet(id: string | null): void {
 		this.changeSetId = id;
-		if (this.selectedId) this.detail = this.#readDetail(this.#cfn(this.#host.reader()), this.selectedId);
+		if (this.selectedId) this.detail = this.#readDetail(this.#cfn(this.#reader()), this.selectedId);
 	}
 
 	/** GetTemplate and the stack's parameters into the editor, ready for an update. */
@@ -374,15 +473,18 @@ export class Stacks {
 		await this.ensureReady();
 		const name = this.stackName.trim();
 		return this.#host.change(() => {
+			const options = createStackOptions(this.options);
+			// The AWS CLI refuses such a value before sending anything; so does the form.
+			if (!options.ok) throw new AwsError(options.error.code, options.error.message);
 			const out = this.#cfn().call('CreateStack', {
 				StackName: name,
 				TemplateBody: this.template,
 				Parameters: this.#parameters(),
 				Capabilities: [...this.capabilities],
-				OnFailure: this.onFailure
+				...options.input
 			});
 			this.#focus(out.StackId ?? null, 'events');
-			return `CreateStack: ${name} is CREATE_IN_PROGRESS. Move the clock on to watch its events.`;
+			return `CreateStack: ${name} is CREATE_IN_PROGRESS${this.#where()}. Move the clock on to watch its events.`;
 		});
 	}
 
@@ -390,9 +492,15 @@ export class Stacks {
 		await this.ensureReady();
 		const name = this.stackName.trim();
 		return this.#host.change(() => {
-			const out = this.#cfn().call('UpdateStack', { StackName: name, TemplateBody: this.template, Parameters: this.#parameters(), Capabilities: [...this.capabilities] });
+			const out = this.#cfn().call('UpdateStack', {
+				StackName: name,
+				TemplateBody: this.template,
+				Parameters: this.#parameters(),
+				Capabilities: [...this.capabilities],
+				...updateStackOptions(this.options)
+			});
 			this.#focus(out.StackId ?? null, 'events');
-			return `UpdateStack: ${name} is UPDATE_IN_PROGRESS. Move the clock on to watch its events.`;
+			return `UpdateStack: ${name} is UPDATE_IN_PROGRESS${this.#where()}. Move the clock on to watch its events.`;
 		});
 	}
 
@@ -419,7 +527,7 @@ export class Stacks {
 			this.#focus(out.StackId ?? null, 'changesets');
 			this.changeSetId = out.Id ?? null;
 			this.changeSetName = nextName(changeSetName);
-			const cs = out.Id ? this.#cfn(this.#host.reader()).call('DescribeChangeSet', { StackName: out.StackId, ChangeSetName: out.Id }) : undefined;
+			const cs = out.Id ? this.#cfn(this.#reader()).call('DescribeChangeSet', { StackName: out.StackId, ChangeSetName: out.Id }) : undefined;
 			const changes = cs?.Changes?.length ?? 0;
 			return `CreateChangeSet (${type}): ${changeSetName} for ${name} is ${cs?.Status ?? 'CREATE_PENDING'}${cs?.Status === 'FAILED' ? `: ${cs.StatusReason ?? ''}` : ` with ${plural(changes, 'change')}`}.`;
 		});
@@ -429,7 +537,7 @@ export class Stacks {
 		await this.ensureReady();
 		const d = this.detail;
 		return this.#host.change(() => {
-			this.#cfn().call('ExecuteChangeSet', { StackName: d?.id, ChangeSetName: changeSetId });
+			this.#cfn().call('ExecuteChangeSet', { StackName: d?.id, ChangeSetName: changeSetId, ...executeChangeSetOptions(this.options) });
 			const name = d?.changeSets.find((c) => c.id === changeSetId)?.name ?? changeSetId;
 			this.#focus(d?.id ?? null, 'events');
 			return `ExecuteChangeSet: ${name} is running on ${d?.name ?? 'the stack'}. Move the clock on to watch its events.`;
@@ -446,14 +554,17 @@ export class Stacks {
 		});
 	}
 
-	/** DeleteStack; `retain` (RetainResources) only for a stack in DELETE_FAILED, as AWS allows. */
-	async deleteStack(retain: string[] = []): Promise<Outcome> {
+	/**
+	 * DeleteStack; `retain` (RetainResources) and `force` (DeletionMode FORCE_DELETE_STACK) only for
+	 * a stack in DELETE_FAILED, as AWS allows.
+	 */
+	async deleteStack(retain: string[] = [], force = false): Promise<Outcome> {
 		await this.ensureReady();
 		const d = this.detail;
 		if (!d) return { ok: false, error: { code: 'NoStackSelected', message: 'Choose a stack first.' } };
 		return this.#host.change(() => {
-			this.#cfn().call('DeleteStack', { StackName: d.id, ...(retain.length ? { RetainResources: retain } : {}) });
-			const after = this.#cfn(this.#host.reader()).call('DescribeStacks', { StackName: d.id }).Stacks?.[0];
+			this.#cfn().call('DeleteStack', { StackName: d.id, ...(retain.length ? { RetainResources: retain } : {}), ...(force ? { DeletionMode: 'FORCE_DELETE_STACK' } : {}) });
+			const after = this.#cfn(this.#reader()).call('DescribeStacks', { StackName: d.id }).Stacks?.[0];
 			this.tab = 'events';
 			if (after && after.StackStatus !== 'DELETE_IN_PROGRESS' && after.StackStatus !== 'DELETE_COMPLETE') {
 				return `DeleteStack answered, but ${d.name} did not start deleting: ${after.StackStatusReason ?? after.StackStatus}`;
@@ -472,7 +583,7 @@ export class Stacks {
 			this.tab = 'drift';
 			// The run reads the resources a few seconds later: wait for it, as in the console.
 			const world = this.#host.world();
-			const reader = this.#cfn(this.#host.reader());
+			const reader = this.#cfn(this.#reader());
 			const status = () => reader.call('DescribeStackDriftDetectionStatus', { StackDriftDetectionId: id });
 			const events: WorldEvent[] = [];
 			let waited = 0;
@@ -508,11 +619,86 @@ export class Stacks {
 		});
 	}
 
+	/** RollbackStack from CREATE_FAILED or UPDATE_FAILED: back to the last stable state, or everything deleted. */
+	async rollbackStack(retainExceptOnCreate = false): Promise<Outcome> {
+		await this.ensureReady();
+		const d = this.detail;
+		if (!d) return { ok: false, error: { code: 'NoStackSelected', message: 'Choose a stack first.' } };
+		return this.#host.change(() => {
+			this.#cfn().call('RollbackStack', { StackName: d.id, ...(retainExceptOnCreate ? { RetainExceptOnCreate: true } : {}) });
+			this.tab = 'events';
+			const after = this.#cfn(this.#reader()).call('DescribeStacks', { StackName: d.id }).Stacks?.[0]?.StackStatus;
+			return `RollbackStack: ${d.name} is ${after ?? 'rolling back'}. Move the clock on to watch its events.`;
+		});
+	}
+
+	/**
+	 * Retries a paused failure: UpdateStack with the stack's own template and parameter values
+	 * (UsePreviousTemplate, UsePreviousValue) and DisableRollback, which AWS requires from
+	 * CREATE_FAILED and UPDATE_FAILED. Resources that failed are tried again; the rest are kept.
+	 */
+	async retryUpdate(): Promise<Outcome> {
+		await this.ensureReady();
+		const d = this.detail;
+		if (!d) return { ok: false, error: { code: 'NoStackSelected', message: 'Choose a stack first.' } };
+		return this.#host.change(() => {
+			this.#cfn().call('UpdateStack', {
+				StackName: d.id,
+				UsePreviousTemplate: true,
+				Parameters: d.parameters.map((p) => ({ ParameterKey: p.key, UsePreviousValue: true })),
+				Capabilities: [...d.capabilities],
+				DisableRollback: true
+			});
+			this.tab = 'events';
+			return `UpdateStack (retry, DisableRollback): ${d.name} is UPDATE_IN_PROGRESS with the same template. Move the clock on to watch its events.`;
+		});
+	}
+
+	setTerminationProtection(enable: boolean): Outcome {
+		const d = this.detail;
+		if (!d) return { ok: false, error: { code: 'NoStackSelected', message: 'Choose a stack first.' } };
+		return this.#host.change(() => {
+			this.#cfn().call('UpdateTerminationProtection', { StackName: d.id, EnableTerminationProtection: enable });
+			return enable
+				? `UpdateTerminationProtection: ${d.name} is protected. DeleteStack is refused until you disable it.`
+				: `UpdateTerminationProtection: ${d.name} is no longer protected and can be deleted.`;
+		});
+	}
+
+	/** SetStackPolicy: from now on every update of the stack is checked against the policy. */
+	setStackPolicy(body: string): Outcome {
+		const d = this.detail;
+		if (!d) return { ok: false, error: { code: 'NoStackSelected', message: 'Choose a stack first.' } };
+		return this.#host.change(() => {
+			this.#cfn().call('SetStackPolicy', { StackName: d.id, StackPolicyBody: body });
+			return `SetStackPolicy: ${d.name} has the policy. CloudFormation checks it on every update; a stack policy cannot be removed, only replaced.`;
+		});
+	}
+
+	/** " in account …, Region …" away from home, where a message would otherwise mislead. */
+	#where(): string {
+		return sameScope(this.scope, this.home) ? '' : ` in account ${this.scope.account}, Region ${this.scope.region}`;
+	}
+
 	#focus(stackId: string | null, tab: DetailTab): void {
 		if (stackId && stackId !== this.selectedId) this.changeSetId = null;
 		if (stackId) this.selectedId = stackId;
 		this.tab = tab;
 	}
+}
+
+/** ECR repositories that live stacks in one scope manage: repository name → stack and logical ID. */
+function managedRepositories(cfn: Cfn, summaries: readonly StackSummary[]): Record<string, { stack: string; logicalId: string }> {
+	const managed: Record<string, { stack: string; logicalId: string }> = {};
+	for (const s of summaries) {
+		if (s.StackStatus === 'DELETE_COMPLETE') continue;
+		for (const r of cfn.call('DescribeStackResources', { StackName: s.StackId }).StackResources ?? []) {
+			if (r.ResourceType === 'AWS::ECR::Repository' && r.PhysicalResourceId && r.ResourceStatus !== 'DELETE_COMPLETE') {
+				managed[r.PhysicalResourceId] = { stack: s.StackName ?? '', logicalId: r.LogicalResourceId ?? '' };
+			}
+		}
+	}
+	return managed;
 }
 
 /** change-1 → change-2; a name without a number gets -2. */

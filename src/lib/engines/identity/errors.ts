@@ -29,3 +29,16 @@ export class ValidationError extends AwsError {
 		return new ValidationError(`1 validation error detected: Value '${String(value)}' at '${member}' failed to satisfy constraint: ${constraint}`);
 	}
 }
+
+/** A delete refused while subordinate entities remain (HTTP 409, "Cannot delete entity, must ..."). */
+export class DeleteConflictException extends AwsError {
+	constructor(message: string) {
+		super('DeleteConflict', message, { httpStatus: 409 });
+	}
+}
+
+export class InvalidInputException extends AwsError {
+	constructor(message: string) {
+		super('InvalidInput', message);
+	}
+}

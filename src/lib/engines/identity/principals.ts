@@ -1,9 +1,11 @@
-// From a caller's ARN to the identity-based policies that apply to it. Parsed documents are
-// remembered by their text so the per-request path never re-parses JSON.
+// From a caller's ARN to the identity-based policies that apply to it: its own inline and
+// attached policies and, for a user, those of every group it belongs to (IAM User Guide, "IAM
+// user groups": a user gets its groups' permissions). Parsed documents are remembered by their
+// text so the per-request path never re-parses JSON.
 import { AwsError } from '../errors';
 import { parsePolicy, type NamedPolicy, type Policy } from '../iam';
-import { managedPolicyDocument } from './operations';
-import type { IdentityState, PrincipalState } from './state';
+import { managedPolicyDocument } from './entities';
+import { groupsOf, type IdentityState, type InlinePolicyState } from './state';
 
 const parsed = new Map<string, Policy>();
 
@@ -20,14 +22,24 @@ function parseIdentity(text: string): Policy {
 /** The invalid-credentials error AWS gives a request signed by a principal that does not exist. */
 export const unknownCaller = () => new AwsError('UnrecognizedClientException', 'The security token included in the request is invalid.');
 
-function principalFor(state: IdentityState, arn: string): PrincipalState | undefined {
+interface PolicyHolder {
+	inlinePolicies: InlinePolicyState[];
+	attachedPolicyArns: string[];
+}
+
+/** The principal itself, then (for a user) its groups, each with a label for the explanation. */
+function holdersFor(state: IdentityState, arn: string): { holder: PolicyHolder; group?: string }[] | undefined {
 	const rest = arn.split(':').slice(5).join(':');
 	const [kind, ...parts] = rest.split('/');
-	if (kind === 'user') return state.users.find((u) => u.name === parts[parts.length - 1]);
-	if (kind === 'role') return state.roles.find((r) => r.name === parts[parts.length - 1]);
+	if (kind === 'user') {
+		const user = state.users.find((u) => u.name === parts[parts.length - 1]);
+		if (!user) return undefined;
+		return [{ holder: user }, ...groupsOf(state).filter((g) => g.userNames.includes(user.name)).map((g) => ({ holder: g, group: g.name }))];
+	}
 	// A role session (arn:aws:sts::<acct>:assumed-role/<role>/<session>) carries its role's policies.
-	if (kind === 'assumed-role' && parts.length >= 2) return state.roles.find((r) => r.name === parts[0]);
-	return undefined;
+	const roleName = kind === 'role' ? parts[parts.length - 1] : kind === 'assumed-role' && parts.length >= 2 ? parts[0] : undefined;
+	const role = roleName === undefined ? undefined : state.roles.find((r) => r.name === roleName);
+	return role ? [{ holder: role }] : undefined;
 }
 
 /**
@@ -36,12 +48,17 @@ function principalFor(state: IdentityState, arn: string): PrincipalState | undef
  */
 export function identityPoliciesFor(state: IdentityState, arn: string): NamedPolicy[] {
 	if (arn === `arn:aws:iam::${state.accountId}:root`) return [];
-	const principal = principalFor(state, arn);
-	if (!principal) throw unknownCaller();
-	const named: NamedPolicy[] = principal.inlinePolicies.map((p) => ({ name: p.policyName, policy: parseIdentity(p.policyDocument) }));
-	for (const policyArn of principal.attachedPolicyArns) {
-		const managed = managedPolicyDocument(state, policyArn);
-		if (managed) named.push({ name: managed.name, policy: parseIdentity(managed.document) });
+	const holders = holdersFor(state, arn);
+	if (!holders) throw unknownCaller();
+	const named: NamedPolicy[] = [];
+	for (const { holder, group } of holders) {
+		// A group's policy is named after its group too, so the explanation says where it came from.
+		const label = (policyName: string) => (group === undefined ? policyName : `${policyName} (group ${group})`);
+		for (const p of holder.inlinePolicies) named.push({ name: label(p.policyName), policy: parseIdentity(p.policyDocument) });
+		for (const policyArn of holder.attachedPolicyArns) {
+			const managed = managedPolicyDocument(state, policyArn);
+			if (managed) named.push({ name: label(managed.name), policy: parseIdentity(managed.document) });
+		}
 	}
 	return named;
 }

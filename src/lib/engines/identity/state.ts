@@ -1,9 +1,16 @@
 // IAM identities of one account, as plain JSON: the principals a lab lets the learner act as,
-// and the policies that decide what they may do.
+// the groups they belong to, and the policies that decide what they may do.
+// Fields added after the first saved worlds are optional, so those saves still restore: an
+// absent list is empty, an absent version history is the policy's one version v1.
 
 export interface InlinePolicyState {
 	policyName: string;
 	policyDocument: string;
+}
+
+export interface TagState {
+	Key: string;
+	Value: string;
 }
 
 export interface PrincipalState {
@@ -14,20 +21,47 @@ export interface PrincipalState {
 	inlinePolicies: InlinePolicyState[];
 	/** ARNs of attached managed policies (AWS managed or this account's). */
 	attachedPolicyArns: string[];
+	tags?: TagState[];
 }
 
 export interface RoleState extends PrincipalState {
 	assumeRolePolicyDocument: string;
 	description?: string;
+	/** Seconds; absent means IAM's default of 3600. */
+	maxSessionDuration?: number;
+}
+
+/** A group: inline and attached policies like a principal, and its members' user names. */
+export interface GroupState {
+	name: string;
+	id: string;
+	path: string;
+	createdAt: string;
+	inlinePolicies: InlinePolicyState[];
+	attachedPolicyArns: string[];
+	userNames: string[];
+}
+
+export interface PolicyVersionState {
+	versionId: string;
+	document: string;
+	createdAt: string;
 }
 
 export interface ManagedPolicyState {
 	policyName: string;
 	id: string;
 	path: string;
+	/** The default version's document: what IAM evaluates. */
 	document: string;
 	createdAt: string;
 	description?: string;
+	/** Every version, the default included; absent means the single version v1 (`document`). */
+	versions?: PolicyVersionState[];
+	/** Absent means v1. */
+	defaultVersionId?: string;
+	/** The number of the last version created (IAM never reuses a version id); absent means 1. */
+	versionSequence?: number;
 }
 
 export interface IdentityState {
@@ -35,7 +69,13 @@ export interface IdentityState {
 	users: PrincipalState[];
 	roles: RoleState[];
 	policies: ManagedPolicyState[];
+	groups?: GroupState[];
 	sequence: number;
 }
 
-export const emptyIdentities = (accountId: string): IdentityState => ({ accountId, users: [], roles: [], policies: [], sequence: 0 });
+export const emptyIdentities = (accountId: string): IdentityState => ({ accountId, users: [], roles: [], policies: [], groups: [], sequence: 0 });
+
+const NONE: readonly GroupState[] = [];
+
+/** The account's groups, for reading (a world saved before groups existed has none). */
+export const groupsOf = (state: IdentityState): readonly GroupState[] => state.groups ?? NONE;

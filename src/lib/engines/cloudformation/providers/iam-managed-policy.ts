@@ -1,22 +1,28 @@
 // AWS::IAM::ManagedPolicy: CreatePolicy (ManagedPolicyName or `<stack>-<logical>-<random>`
-// within 128 characters, Path, Description, PolicyDocument), then AttachRolePolicy /
-// AttachUserPolicy for its Roles and Users. Ref = the policy ARN
-// arn:aws:iam::<account>:policy<path><name>; GetAtt PolicyArn, PolicyId (ANPA...),
-// AttachmentCount, CreateDate, DefaultVersionId, IsAttachable, PermissionsBoundaryUsageCount,
-// UpdateDate.
-// The identity engine has no CreatePolicyVersion, DeletePolicy, GetPolicy or
-// ListEntitiesForPolicy: a document update is recorded in the shadow as a new default version
-// (v2, v3 ...) that read() reports, but the authorizer still evaluates v1; delete detaches the
-// policy from every role and user of the account (so it grants nothing) and tombstones it.
+// within 128 characters, Path, Description, PolicyDocument), then Attach{Role,User,Group}Policy
+// for its Roles, Users and Groups. Ref = the policy ARN arn:aws:iam::<account>:policy<path><name>;
+// GetAtt PolicyArn, PolicyId (ANPA...), AttachmentCount, CreateDate, DefaultVersionId,
+// IsAttachable, PermissionsBoundaryUsageCount, UpdateDate, all from GetPolicy.
+// A document update is a new default version (CreatePolicyVersion, SetAsDefault), deleting the
+// oldest non-default version first when the policy already has IAM's five. Delete detaches the
+// policy from the template's Roles, Users and Groups, deletes its non-default versions, then
+// DeletePolicy: an attachment made outside the stack makes it fail with IAM's "Cannot delete a
+// policy attached to entities." (Service: Iam, Status Code: 409), as real stacks report.
+// IAM cannot say which stack resource attached the policy where, so the template's Roles and
+// Users are kept in a shadow record (shadow.ts): a role's read() leaves these attachments out.
+import type { Policy } from '@aws-sdk/client-iam';
 import { AwsError } from '../../errors';
-import { IAM, isTombstoned, noSuchGroup, noSuchRole, noSuchUser } from './iam-common';
+import { IAM, decodePolicy } from './iam-common';
 import { generatedName } from './names';
 import { alreadyExists, attempt, modelValidationFailed, toProviderError } from './provider-errors';
-import { bag, looseBag, policyForRead, policyText, sameJson, str, strings, type Bag } from './props';
-import { iamKey, iamStore, readShadow, writeShadow } from './shadow';
+import { bag, looseBag, policyForRead, policyText, sameJson, str, strings } from './props';
+import { dropShadow, iamKey, iamStore, writeShadow } from './shadow';
 import type { ProviderContext, ProvisionedResource, ResolvedProperties, ResourceProvider } from './provider';
 
 const TYPE = 'AWS::IAM::ManagedPolicy';
+
+/** IAM's limit on the versions of one managed policy. */
+const MAX_VERSIONS = 5;
 
 function spec(properties: ResolvedProperties) {
 	const b = bag(properties);
@@ -34,24 +40,25 @@ function spec(properties: ResolvedProperties) {
 }
 
 type Spec = ReturnType<typeof spec>;
+type Holders = Pick<Spec, 'roles' | 'users' | 'groups'>;
 
-const shadowKey = (ctx: ProviderContext, arn: string) => iamKey(ctx, arn);
-const shadowOf = (ctx: ProviderContext, arn: string): Bag => looseBag(readShadow(iamStore(ctx), TYPE, shadowKey(ctx, arn)));
-
-function attach(ctx: ProviderContext, arn: string, roles: string[], users: string[], groups: string[]) {
-	for (const role of roles) {
-		if (isTombstoned(ctx, 'AWS::IAM::Role', role)) throw noSuchRole(role);
-		ctx.iam.call('AttachRolePolicy', { RoleName: role, PolicyArn: arn });
-	}
-	for (const user of users) {
-		if (isTombstoned(ctx, 'AWS::IAM::User', user)) throw noSuchUser(user);
-		ctx.iam.call('AttachUserPolicy', { UserName: user, PolicyArn: arn });
-	}
-	const [group] = groups;
-	if (group !== undefined) throw noSuchGroup(group);
+/** The previous template's holders, or none if it no longer parses. */
+function storedHolders(properties: ResolvedProperties): Holders {
+	const b = looseBag(properties);
+	const names = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+	return { roles: names(b.Roles), users: names(b.Users), groups: names(b.Groups) };
 }
 
-function detach(ctx: ProviderContext, arn: string, roles: string[], users: string[]) {
+const record = (ctx: ProviderContext, arn: string, h: Holders) =>
+	writeShadow(ctx, iamStore(ctx), TYPE, iamKey(ctx, arn), { accountId: ctx.accountId, PolicyArn: arn, Roles: h.roles, Users: h.users, Groups: h.groups });
+
+function attach(ctx: ProviderContext, arn: string, h: Holders) {
+	for (const role of h.roles) ctx.iam.call('AttachRolePolicy', { RoleName: role, PolicyArn: arn });
+	for (const user of h.users) ctx.iam.call('AttachUserPolicy', { UserName: user, PolicyArn: arn });
+	for (const group of h.groups) ctx.iam.call('AttachGroupPolicy', { GroupName: group, PolicyArn: arn });
+}
+
+function detach(ctx: ProviderContext, arn: string, h: Holders) {
 	const gone = (call: () => unknown) => {
 		try {
 			call();
@@ -59,55 +66,55 @@ function detach(ctx: ProviderContext, arn: string, roles: string[], users: strin
 			if (!(e instanceof AwsError && e.code === 'NoSuchEntity')) throw e;
 		}
 	};
-	for (const role of roles) gone(() => ctx.iam.call('DetachRolePolicy', { RoleName: role, PolicyArn: arn }));
-	for (const user of users) gone(() => ctx.iam.call('DetachUserPolicy', { UserName: user, PolicyArn: arn }));
+	for (const role of h.roles) gone(() => ctx.iam.call('DetachRolePolicy', { RoleName: role, PolicyArn: arn }));
+	for (const user of h.users) gone(() => ctx.iam.call('DetachUserPolicy', { UserName: user, PolicyArn: arn }));
+	for (const group of h.groups) gone(() => ctx.iam.call('DetachGroupPolicy', { GroupName: group, PolicyArn: arn }));
 }
 
-/** Every role and user of the account that has `arn` attached (what ListEntitiesForPolicy would say). */
-function holders(ctx: ProviderContext, arn: string): { roles: string[]; users: string[] } {
-	const roles = (ctx.iam.call('ListRoles', {}).Roles ?? []).map((r) => r.RoleName ?? '').filter((name) => name && !isTombstoned(ctx, 'AWS::IAM::Role', name));
-	const users = (ctx.iam.call('ListUsers', {}).Users ?? []).map((u) => u.UserName ?? '').filter((name) => name && !isTombstoned(ctx, 'AWS::IAM::User', name));
-	const has = (list: { PolicyArn?: string | undefined }[] | undefined) => (list ?? []).some((p) => p.PolicyArn === arn);
-	return {
-		roles: roles.filter((RoleName) => has(ctx.iam.call('ListAttachedRolePolicies', { RoleName }).AttachedPolicies)),
-		users: users.filter((UserName) => has(ctx.iam.call('ListAttachedUserPolicies', { UserName }).AttachedPolicies))
-	};
-}
+const minus = (a: string[], b: string[]) => a.filter((x) => !b.includes(x));
 
-function provisioned(ctx: ProviderContext, arn: string): ProvisionedResource {
-	const shadow = shadowOf(ctx, arn);
-	const version = typeof shadow.version === 'number' ? shadow.version : 1;
-	const roles = Array.isArray(shadow.Roles) ? shadow.Roles.length : 0;
-	const users = Array.isArray(shadow.Users) ? shadow.Users.length : 0;
+const iso = (d: Date | undefined) => (d ? d.toISOString() : undefined);
+
+function provisioned(arn: string, p: Policy | undefined): ProvisionedResource {
 	return {
 		physicalId: arn,
 		attributes: {
 			PolicyArn: arn,
-			PolicyId: shadow.PolicyId,
-			AttachmentCount: roles + users,
-			CreateDate: shadow.CreateDate,
-			DefaultVersionId: `v${version}`,
-			IsAttachable: true,
-			PermissionsBoundaryUsageCount: 0,
-			UpdateDate: shadow.UpdateDate
+			PolicyId: p?.PolicyId,
+			AttachmentCount: p?.AttachmentCount,
+			CreateDate: iso(p?.CreateDate),
+			DefaultVersionId: p?.DefaultVersionId,
+			IsAttachable: p?.IsAttachable,
+			PermissionsBoundaryUsageCount: p?.PermissionsBoundaryUsageCount,
+			UpdateDate: iso(p?.UpdateDate)
 		}
 	};
 }
 
-function record(ctx: ProviderContext, arn: string, s: Spec, values: Bag) {
-	writeShadow(ctx, iamStore(ctx), TYPE, shadowKey(ctx, arn), {
-		...shadowOf(ctx, arn),
-		accountId: ctx.accountId,
-		PolicyArn: arn,
-		ManagedPolicyName: arn.slice(arn.lastIndexOf('/') + 1),
-		Path: s.path,
-		...(s.description !== undefined ? { Description: s.description } : {}),
-		PolicyDocument: s.document,
-		Roles: s.roles,
-		Users: s.users,
-		deleted: false,
-		...values
-	});
+/** The default version's document, decoded. */
+function defaultDocument(ctx: ProviderContext, arn: string, p: Policy): string {
+	const version = ctx.iam.call('GetPolicyVersion', { PolicyArn: arn, VersionId: p.DefaultVersionId ?? 'v1' }).PolicyVersion;
+	return decodePolicy(version?.Document) ?? '';
+}
+
+/** Makes `document` the default version, first deleting the oldest non-default one when there is no room. */
+function newDefaultVersion(ctx: ProviderContext, arn: string, document: string) {
+	const versions = ctx.iam.call('ListPolicyVersions', { PolicyArn: arn }).Versions ?? [];
+	if (versions.length >= MAX_VERSIONS) {
+		const oldest = versions
+			.filter((v) => !v.IsDefaultVersion)
+			.sort((a, b) => (a.CreateDate?.getTime() ?? 0) - (b.CreateDate?.getTime() ?? 0) || Number((a.VersionId ?? 'v0').slice(1)) - Number((b.VersionId ?? 'v0').slice(1)))[0];
+		if (oldest?.VersionId) ctx.iam.call('DeletePolicyVersion', { PolicyArn: arn, VersionId: oldest.VersionId });
+	}
+	ctx.iam.call('CreatePolicyVersion', { PolicyArn: arn, PolicyDocument: document, SetAsDefault: true });
+}
+
+function parse(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return text;
+	}
 }
 
 export const iamManagedPolicyProvider: ResourceProvider = {
@@ -117,70 +124,77 @@ export const iamManagedPolicyProvider: ResourceProvider = {
 		const s = spec(properties);
 		const name = s.name ?? generatedName(ctx, { maxLength: 128 });
 		const arn = `arn:aws:iam::${ctx.accountId}:policy${s.path}${name}`;
-		const now = ctx.clock.now().toISOString();
 		try {
-			const created = ctx.iam.call('CreatePolicy', {
-				PolicyName: name,
-				Path: s.path,
-				PolicyDocument: s.document,
-				...(s.description !== undefined ? { Description: s.description } : {})
-			}).Policy;
-			record(ctx, arn, s, { PolicyId: created?.PolicyId, CreateDate: now, UpdateDate: now, version: 1 });
+			ctx.iam.call('CreatePolicy', { PolicyName: name, Path: s.path, PolicyDocument: s.document, ...(s.description !== undefined ? { Description: s.description } : {}) });
 		} catch (e) {
-			if (!(e instanceof AwsError && e.code === 'EntityAlreadyExists')) throw toProviderError(ctx, e, IAM);
-			// A policy this world deleted through CloudFormation comes back under the same ARN.
-			if (!isTombstoned(ctx, TYPE, arn)) throw alreadyExists(TYPE, arn);
-			const version = (typeof shadowOf(ctx, arn).version === 'number' ? (shadowOf(ctx, arn).version as number) : 1) + 1;
-			record(ctx, arn, s, { CreateDate: now, UpdateDate: now, version });
+			if (e instanceof AwsError && e.code === 'EntityAlreadyExists') throw alreadyExists(TYPE, arn);
+			throw toProviderError(ctx, e, IAM);
 		}
-		attempt(ctx, IAM, () => attach(ctx, arn, s.roles, s.users, s.groups), arn);
-		return provisioned(ctx, arn);
+		record(ctx, arn, s);
+		// The policy exists from here on: a failure names it, so rollback deletes it.
+		const policy = attempt(
+			ctx,
+			IAM,
+			() => {
+				attach(ctx, arn, s);
+				return ctx.iam.call('GetPolicy', { PolicyArn: arn }).Policy;
+			},
+			arn
+		);
+		return provisioned(arn, policy);
 	},
-	update(ctx, physicalId, _previous, next) {
+	update(ctx, physicalId, previous, next) {
 		const s = spec(next);
-		const shadow = shadowOf(ctx, physicalId);
-		if (isTombstoned(ctx, TYPE, physicalId)) throw toProviderError(ctx, new AwsError('NoSuchEntity', `Policy ${physicalId} was not found.`, { httpStatus: 404 }), IAM);
-		const names = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-		const oldRoles = names(shadow.Roles);
-		const oldUsers = names(shadow.Users);
-		attempt(ctx, IAM, () => {
-			detach(ctx, physicalId, oldRoles.filter((r) => !s.roles.includes(r)), oldUsers.filter((u) => !s.users.includes(u)));
-			attach(ctx, physicalId, s.roles.filter((r) => !oldRoles.includes(r)), s.users.filter((u) => !oldUsers.includes(u)), s.groups);
+		const before = storedHolders(previous);
+		const policy = attempt(ctx, IAM, () => {
+			const current = ctx.iam.call('GetPolicy', { PolicyArn: physicalId }).Policy ?? {};
+			detach(ctx, physicalId, { roles: minus(before.roles, s.roles), users: minus(before.users, s.users), groups: minus(before.groups, s.groups) });
+			attach(ctx, physicalId, { roles: minus(s.roles, before.roles), users: minus(s.users, before.users), groups: minus(s.groups, before.groups) });
+			if (!sameJson(parse(defaultDocument(ctx, physicalId, current)), parse(s.document))) newDefaultVersion(ctx, physicalId, s.document);
+			return ctx.iam.call('GetPolicy', { PolicyArn: physicalId }).Policy;
 		});
-		const changed = typeof shadow.PolicyDocument !== 'string' || !sameJson(parse(shadow.PolicyDocument), parse(s.document));
-		const version = (typeof shadow.version === 'number' ? shadow.version : 1) + (changed ? 1 : 0);
-		record(ctx, physicalId, s, { version, ...(changed ? { UpdateDate: ctx.clock.now().toISOString() } : {}) });
-		return provisioned(ctx, physicalId);
+		record(ctx, physicalId, s);
+		return provisioned(physicalId, policy);
 	},
-	delete(ctx, physicalId) {
-		if (isTombstoned(ctx, TYPE, physicalId)) return;
+	delete(ctx, physicalId, properties) {
 		attempt(ctx, IAM, () => {
-			const { roles, users } = holders(ctx, physicalId);
-			detach(ctx, physicalId, roles, users);
+			try {
+				ctx.iam.call('GetPolicy', { PolicyArn: physicalId });
+			} catch (e) {
+				if (e instanceof AwsError && e.code === 'NoSuchEntity') return;
+				throw e;
+			}
+			detach(ctx, physicalId, storedHolders(properties));
+			for (const v of ctx.iam.call('ListPolicyVersions', { PolicyArn: physicalId }).Versions ?? []) {
+				if (!v.IsDefaultVersion && v.VersionId) ctx.iam.call('DeletePolicyVersion', { PolicyArn: physicalId, VersionId: v.VersionId });
+			}
+			ctx.iam.call('DeletePolicy', { PolicyArn: physicalId });
 		});
-		writeShadow(ctx, iamStore(ctx), TYPE, shadowKey(ctx, physicalId), { ...shadowOf(ctx, physicalId), Roles: [], Users: [], deleted: true });
+		dropShadow(iamStore(ctx), TYPE, iamKey(ctx, physicalId));
 	},
 	read(ctx, physicalId, expected) {
-		if (isTombstoned(ctx, TYPE, physicalId)) return undefined;
-		const shadow = shadowOf(ctx, physicalId);
-		if (typeof shadow.PolicyDocument !== 'string') return undefined;
 		const want = looseBag(expected);
-		const { roles, users } = attempt(ctx, IAM, () => holders(ctx, physicalId));
-		return {
-			ManagedPolicyName: shadow.ManagedPolicyName,
-			Path: shadow.Path,
-			...(shadow.Description !== undefined ? { Description: shadow.Description } : {}),
-			PolicyDocument: policyForRead(shadow.PolicyDocument, want.PolicyDocument),
-			...(roles.length ? { Roles: roles } : {}),
-			...(users.length ? { Users: users } : {})
-		};
+		return attempt(ctx, IAM, () => {
+			let policy: Policy;
+			try {
+				policy = ctx.iam.call('GetPolicy', { PolicyArn: physicalId }).Policy ?? {};
+			} catch (e) {
+				if (e instanceof AwsError && e.code === 'NoSuchEntity') return undefined;
+				throw e;
+			}
+			const entities = ctx.iam.call('ListEntitiesForPolicy', { PolicyArn: physicalId });
+			const roles = (entities.PolicyRoles ?? []).map((r) => r.RoleName ?? '');
+			const users = (entities.PolicyUsers ?? []).map((u) => u.UserName ?? '');
+			const groups = (entities.PolicyGroups ?? []).map((g) => g.GroupName ?? '');
+			return {
+				ManagedPolicyName: policy.PolicyName,
+				Path: policy.Path,
+				...(policy.Description !== undefined ? { Description: policy.Description } : {}),
+				PolicyDocument: policyForRead(defaultDocument(ctx, physicalId, policy), want.PolicyDocument),
+				...(roles.length ? { Roles: roles } : {}),
+				...(users.length ? { Users: users } : {}),
+				...(groups.length ? { Groups: groups } : {})
+			};
+		});
 	}
 };
-
-function parse(text: string): unknown {
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		return text;
-	}
-}

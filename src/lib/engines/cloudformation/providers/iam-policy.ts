@@ -4,10 +4,11 @@
 // characters, e.g. `dotba-Para-1G3Z5VTARYKOM` for stack "dotbare-..." and logical id
 // "ParameterStorePolicy" (a real DescribeStackResources answer); GetAtt Id is the same.
 // AWS does not support drift detection for this type, so there is no read().
-// Which principals carry the policy is kept in a shadow record, so a role's read() can leave
-// these policies out of the role's own Policies.
+// IAM itself cannot say which stack resource put an inline policy on a principal, so which
+// principals carry this one is kept in a shadow record (shadow.ts): a role's read() leaves these
+// policies out of the role's own Policies.
 import { AwsError } from '../../errors';
-import { IAM, isTombstoned, noSuchGroup, noSuchRole, noSuchUser } from './iam-common';
+import { IAM } from './iam-common';
 import { legacyGeneratedName } from './names';
 import { attempt, invalidRequest, modelValidationFailed } from './provider-errors';
 import { bag, looseBag, policyText, str, strings } from './props';
@@ -35,22 +36,16 @@ function put(ctx: ProviderContext, s: Spec, physicalId?: string) {
 		ctx,
 		IAM,
 		() => {
-			for (const role of s.Roles) {
-				if (isTombstoned(ctx, 'AWS::IAM::Role', role)) throw noSuchRole(role);
-				ctx.iam.call('PutRolePolicy', { RoleName: role, PolicyName: s.PolicyName, PolicyDocument: s.PolicyDocument });
-			}
-			for (const user of s.Users) {
-				if (isTombstoned(ctx, 'AWS::IAM::User', user)) throw noSuchUser(user);
-				ctx.iam.call('PutUserPolicy', { UserName: user, PolicyName: s.PolicyName, PolicyDocument: s.PolicyDocument });
-			}
-			const [group] = s.Groups;
-			if (group !== undefined) throw noSuchGroup(group);
+			const policy = { PolicyName: s.PolicyName, PolicyDocument: s.PolicyDocument };
+			for (const role of s.Roles) ctx.iam.call('PutRolePolicy', { RoleName: role, ...policy });
+			for (const user of s.Users) ctx.iam.call('PutUserPolicy', { UserName: user, ...policy });
+			for (const group of s.Groups) ctx.iam.call('PutGroupPolicy', { GroupName: group, ...policy });
 		},
 		physicalId
 	);
 }
 
-function take(ctx: ProviderContext, policyName: string, roles: string[], users: string[]) {
+function take(ctx: ProviderContext, policyName: string, roles: string[], users: string[], groups: string[]) {
 	const gone = (call: () => unknown) => {
 		try {
 			call();
@@ -61,11 +56,14 @@ function take(ctx: ProviderContext, policyName: string, roles: string[], users: 
 	attempt(ctx, IAM, () => {
 		for (const role of roles) gone(() => ctx.iam.call('DeleteRolePolicy', { RoleName: role, PolicyName: policyName }));
 		for (const user of users) gone(() => ctx.iam.call('DeleteUserPolicy', { UserName: user, PolicyName: policyName }));
+		for (const group of groups) gone(() => ctx.iam.call('DeleteGroupPolicy', { GroupName: group, PolicyName: policyName }));
 	});
 }
 
+const names = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
 const record = (ctx: ProviderContext, id: string, s: Spec) =>
-	writeShadow(ctx, iamStore(ctx), TYPE, iamKey(ctx, id), { accountId: ctx.accountId, PolicyName: s.PolicyName, Roles: s.Roles, Users: s.Users });
+	writeShadow(ctx, iamStore(ctx), TYPE, iamKey(ctx, id), { accountId: ctx.accountId, PolicyName: s.PolicyName, Roles: s.Roles, Users: s.Users, Groups: s.Groups });
 
 export const iamPolicyProvider: ResourceProvider = {
 	type: TYPE,
@@ -82,15 +80,17 @@ export const iamPolicyProvider: ResourceProvider = {
 		const stored = looseBag(readShadow(iamStore(ctx), TYPE, iamKey(ctx, physicalId)));
 		const before = {
 			PolicyName: typeof stored.PolicyName === 'string' ? stored.PolicyName : (str(looseBag(previous), 'PolicyName') ?? after.PolicyName),
-			Roles: Array.isArray(stored.Roles) ? (stored.Roles as string[]) : [],
-			Users: Array.isArray(stored.Users) ? (stored.Users as string[]) : []
+			Roles: names(stored.Roles),
+			Users: names(stored.Users),
+			Groups: names(stored.Groups)
 		};
 		const renamed = before.PolicyName !== after.PolicyName;
 		take(
 			ctx,
 			before.PolicyName,
 			before.Roles.filter((r) => renamed || !after.Roles.includes(r)),
-			before.Users.filter((u) => renamed || !after.Users.includes(u))
+			before.Users.filter((u) => renamed || !after.Users.includes(u)),
+			before.Groups.filter((g) => renamed || !after.Groups.includes(g))
 		);
 		record(ctx, physicalId, after);
 		put(ctx, after);
@@ -100,10 +100,7 @@ export const iamPolicyProvider: ResourceProvider = {
 		const stored = looseBag(readShadow(iamStore(ctx), TYPE, iamKey(ctx, physicalId)));
 		const given = looseBag(properties);
 		const policyName = typeof stored.PolicyName === 'string' ? stored.PolicyName : typeof given.PolicyName === 'string' ? given.PolicyName : undefined;
-		if (policyName !== undefined) {
-			const names = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-			take(ctx, policyName, names(stored.Roles ?? given.Roles), names(stored.Users ?? given.Users));
-		}
+		if (policyName !== undefined) take(ctx, policyName, names(stored.Roles ?? given.Roles), names(stored.Users ?? given.Users), names(stored.Groups ?? given.Groups));
 		dropShadow(iamStore(ctx), TYPE, iamKey(ctx, physicalId));
 	}
 };

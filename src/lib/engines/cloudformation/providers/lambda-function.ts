@@ -8,8 +8,7 @@
 // does not need the caller's iam:GetRole).
 import { AwsError } from '../../errors';
 import { requestId } from './ids';
-import { decodePolicy, isTombstoned } from './iam-common';
-import { principalShadow } from './iam-principal';
+import { decodePolicy } from './iam-common';
 import { lightProvider } from './light-provider';
 import { generatedName } from './names';
 import { ProviderError, type ProviderContext } from './provider';
@@ -17,7 +16,6 @@ import { alreadyExists, modelValidationFailed } from './provider-errors';
 import { int, obj, str, type Bag } from './props';
 
 const TYPE = 'AWS::Lambda::Function';
-const ROLE_KIND = { type: 'AWS::IAM::Role', noun: 'Role', nameProperty: 'RoleName' } as const;
 
 function lambdaError(ctx: ProviderContext, message: string): ProviderError {
 	return new ProviderError(`${message} (Service: Lambda, Status Code: 400, Request ID: ${requestId(ctx, message)})`, 'InvalidRequest');
@@ -47,7 +45,6 @@ function checkRole(ctx: ProviderContext, roleArn: string) {
 	}
 	const [, account, name = ''] = m;
 	if (account !== ctx.accountId) return;
-	if (isTombstoned(ctx, ROLE_KIND.type, name)) throw cannot();
 	let role: Bag;
 	try {
 		role = (ctx.iam.call('GetRole', { RoleName: name }).Role ?? {}) as Bag;
@@ -55,8 +52,7 @@ function checkRole(ctx: ProviderContext, roleArn: string) {
 		if (e instanceof AwsError && e.code === 'NoSuchEntity') throw cannot();
 		return;
 	}
-	const shadow = principalShadow(ctx, ROLE_KIND, name);
-	const trust = typeof shadow.AssumeRolePolicyDocument === 'string' ? shadow.AssumeRolePolicyDocument : decodePolicy(typeof role.AssumeRolePolicyDocument === 'string' ? role.AssumeRolePolicyDocument : undefined);
+	const trust = decodePolicy(typeof role.AssumeRolePolicyDocument === 'string' ? role.AssumeRolePolicyDocument : undefined);
 	if (trust === undefined || !trustsLambda(trust)) throw cannot();
 }
 

@@ -1,7 +1,10 @@
-// What a provider must remember that the owning engine cannot hold yet: IAM has no DeleteRole,
-// UpdateAssumeRolePolicy or CreatePolicyVersion, ECR Public no catalog data or TagResource.
-// The provider keeps those parts in the light store under `Simulator::Shadow::<type>`, so they
-// survive snapshots and read() can report them; each such gap is listed where it is used.
+// What a provider must remember that the owning engine cannot hold: the parts of a resource
+// with no API in this world yet, kept in the light store under `Simulator::Shadow::<type>` so
+// they survive snapshots and read() can report them. Each use says which gap it fills:
+//   - IAM: a role's or user's PermissionsBoundary (no Put<Kind>PermissionsBoundary) and a user's
+//     LoginProfile (no CreateLoginProfile); which principals an AWS::IAM::Policy or
+//     ManagedPolicy resource names (IAM cannot say which stack resource attached what);
+//   - ECR Public: catalog data and tags (no PutRepositoryCatalogData, TagResource).
 import type { LightResourceStore } from './light-store';
 import type { ProviderContext } from './provider';
 
