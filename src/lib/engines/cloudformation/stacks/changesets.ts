@@ -58,11 +58,21 @@ export interface ChangeSetRecord {
 
 /** Change sets live beside the stacks; the field is added on first use so older snapshots restore as they are. */
 type WithChangeSets = { changeSets?: ChangeSetRecord[] };
+const isChangeSet = (c: unknown): c is ChangeSetRecord =>
+	!!c && typeof c === 'object' && typeof (c as ChangeSetRecord).changeSetId === 'string' && Array.isArray((c as ChangeSetRecord).changes);
+
+/** The Region's change sets for reading: never writes, so a Describe or List leaves the save as it was. */
+const changeSetsIn = (ctx: CloudFormationContext): readonly ChangeSetRecord[] => {
+	const list = (ctx.state as typeof ctx.state & WithChangeSets).changeSets;
+	// A damaged save may hold anything here; keep only what looks like change sets.
+	return Array.isArray(list) ? list.filter(isChangeSet) : [];
+};
+
+/** The Region's change sets for adding or removing one: the list is created (or cleaned) on first write. */
 const changeSetsOf = (ctx: CloudFormationContext): ChangeSetRecord[] => {
 	const s = ctx.state as typeof ctx.state & WithChangeSets;
-	// A damaged save may hold anything here; keep only what looks like change sets.
 	if (!Array.isArray(s.changeSets)) s.changeSets = [];
-	else if (s.changeSets.some((c) => !c || typeof c !== 'object' || typeof c.changeSetId !== 'string' || !Array.isArray(c.changes))) s.changeSets = s.changeSets.filter((c) => c && typeof c === 'object' && typeof c.changeSetId === 'string' && Array.isArray(c.changes));
+	else if (!s.changeSets.every(isChangeSet)) s.changeSets = s.changeSets.filter(isChangeSet);
 	return s.changeSets;
 };
 
@@ -114,7 +124,7 @@ export const CHANGE_SET_MESSAGES = {
 function findChangeSet(ctx: CloudFormationContext, input: Record<string, unknown>): ChangeSetRecord {
 	const name = str(input['ChangeSetName']) ?? '';
 	const stackName = str(input['StackName']);
-	const all = changeSetsOf(ctx);
+	const all = changeSetsIn(ctx);
 	let found: ChangeSetRecord | undefined;
 	if (name.startsWith('arn:')) found = all.find((c) => c.changeSetId === name);
 	else {
@@ -156,7 +166,7 @@ export function createChangeSet(ctx: CloudFormationContext, raw: unknown): Creat
 		stack = existing;
 	}
 	const stackIdNow = stack?.stackId;
-	if (stackIdNow !== undefined && changeSetsOf(ctx).some((c) => c.stackId === stackIdNow && c.changeSetName === name)) throw new AwsError('AlreadyExistsException', CHANGE_SET_MESSAGES.alreadyExists(name));
+	if (stackIdNow !== undefined && changeSetsIn(ctx).some((c) => c.stackId === stackIdNow && c.changeSetName === name)) throw new AwsError('AlreadyExistsException', CHANGE_SET_MESSAGES.alreadyExists(name));
 
 	const usePrevious = bool(input['UsePreviousTemplate']) === true;
 	if (usePrevious && typeInput === 'CREATE') throw new ValidationError(CHANGE_SET_MESSAGES.usePreviousWithCreate);
@@ -264,7 +274,7 @@ export function listChangeSets(ctx: CloudFormationContext, raw: unknown): ListCh
 	const stackName = str(input['StackName']) ?? '';
 	const stack = stackName ? findStack(ctx, stackName) : undefined;
 	if (!stack) throw new ValidationError(CHANGE_SET_MESSAGES.stackMissing(stackName));
-	const summaries: ChangeSetSummary[] = changeSetsOf(ctx)
+	const summaries: ChangeSetSummary[] = changeSetsIn(ctx)
 		.filter((c) => c.stackId === stack.stackId)
 		.map((c) => {
 			refresh(ctx, c);
@@ -312,7 +322,7 @@ export function executeChangeSet(ctx: CloudFormationContext, raw: unknown): Exec
 	if (cs.type === 'CREATE') createStack(ctx, { ...request, ...failureOptions }, stack);
 	else updateStack(ctx, { ...request, StackName: cs.stackId, ...failureOptions });
 	cs.executionStatus = 'EXECUTE_IN_PROGRESS';
-	for (const other of changeSetsOf(ctx)) if (other !== cs && other.stackId === cs.stackId) other.executionStatus = 'OBSOLETE';
+	for (const other of changeSetsIn(ctx)) if (other !== cs && other.stackId === cs.stackId) other.executionStatus = 'OBSOLETE';
 	return {};
 }
 
