@@ -72,7 +72,10 @@ const changeSetsIn = (ctx: CloudFormationContext): readonly ChangeSetRecord[] =>
 const changeSetsOf = (ctx: CloudFormationContext): ChangeSetRecord[] => {
 	const s = ctx.state as typeof ctx.state & WithChangeSets;
 	if (!Array.isArray(s.changeSets)) s.changeSets = [];
-	else if (!s.changeSets.every(isChangeSet)) s.changeSets = s.changeSets.filter(isChangeSet);
+	else {
+		const saved: unknown[] = s.changeSets;
+		if (!saved.every(isChangeSet)) s.changeSets = saved.filter(isChangeSet);
+	}
 	return s.changeSets;
 };
 
