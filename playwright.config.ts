@@ -5,7 +5,8 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 export default defineConfig({
 	testDir: 'tests/e2e',
 	timeout: 60_000,
-	workers: 1,
+	// Two browsers on a 2-core machine halve the run; the tests share only the static server.
+	workers: 2,
 	forbidOnly: !!process.env.CI,
 	retries: 0,
 	reporter: [['list']],

@@ -40,12 +40,15 @@ export function toWireRequest(req: IncomingMessage, body: Uint8Array): WireReque
 	for (const [name, value] of Object.entries(req.headers)) {
 		if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
 	}
+	// The peer's address is aws:SourceIp when the request has no X-Forwarded-For (protocol/request-context.ts).
+	const peerAddress = req.socket?.remoteAddress;
 	return {
 		method: req.method ?? 'GET',
 		path: q < 0 ? target : target.slice(0, q),
 		query: q < 0 ? '' : target.slice(q + 1),
 		headers,
-		body
+		body,
+		...(peerAddress ? { peerAddress } : {})
 	};
 }
 

@@ -18,7 +18,7 @@ try {
 	console.log(`listening on ${endpoint.url}`);
 	console.log(
 		`account ${LEARNER_ACCOUNT}, Regions ${REGIONS.join(', ')}; clock ${args.clock}, now ${endpoint.holder.world.clock.now().toISOString()}\n` +
-			`any credentials work, e.g.\n` +
+			`keys from iam create-access-key and sts assume-role act as their user or role; AKIAROOT<account id> is that account's root; any other key is the root of ${LEARNER_ACCOUNT}, e.g.\n` +
 			`  AWS_ACCESS_KEY_ID=AKIDEXAMPLE AWS_SECRET_ACCESS_KEY=x AWS_DEFAULT_REGION=us-east-1 aws --endpoint-url ${endpoint.url} ecr describe-repositories\n` +
 			`  curl ${endpoint.url}/_sandbox/clock`
 	);

@@ -1,12 +1,13 @@
 // The local endpoint: one simulated world behind a Node HTTP server on 127.0.0.1, speaking AWS's
 // wire protocols (src/lib/protocol) so the real AWS CLI and SDKs can use it, plus the /_sandbox/
-// control API for the clock and saves. Any credentials and signature are accepted; every request
-// acts as the learner account's root user.
+// control API for the clock and saves. Signatures are not checked. The access key id says who
+// calls (world.callerForAccessKey): a key created with iam create-access-key acts as its user, a
+// key from sts assume-role as its role session, AKIAROOT<account id> as that account's root user,
+// and any other key as the learner account's root user.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { World, type WorldEvent } from '../../src/lib/engines/world';
-import { LEARNER_ACCOUNT, rootCaller } from '../../src/lib/engines/world-constants';
 import { handleAwsRequest } from '../../src/lib/protocol/dispatch';
 import { handleSandboxRequest, isSandboxRequest, type WorldHolder } from '../../src/lib/protocol/sandbox-control';
 import type { WireRequest, WireResponse } from '../../src/lib/protocol/types';
@@ -62,7 +63,6 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
 	await world.cloudformationReady();
 	const holder: WorldHolder = { world };
 	const driver = (options.clock ?? 'real') === 'real' ? new WallClockDriver(holder, wall) : undefined;
-	const caller = rootCaller(LEARNER_ACCOUNT);
 
 	const catchUp = (): void => {
 		if (!driver) return;
@@ -84,7 +84,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<Endpoint>
 				if (driver && wire.method.toUpperCase() === 'POST' && response.status < 300) driver.anchor();
 				return response;
 			}
-			return handleAwsRequest(holder.world, wire, { resolveCaller: () => caller, requestId: () => requestId });
+			return handleAwsRequest(holder.world, wire, { requestId: () => requestId });
 		} catch (e) {
 			logFailure(`${wire.method} ${wire.path} ${wire.headers['x-amz-target'] ?? ''} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
 			return internalFailure(wire, requestId);

@@ -24,6 +24,13 @@ export const NOW = '2026-11-23T10:00:00.000Z';
 export const REGION = 'us-east-1';
 export const CREDENTIALS = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
 
+/** What an SDK client signs with: a user's key pair, or temporary credentials with their session token. */
+export interface SdkCredentials {
+	accessKeyId: string;
+	secretAccessKey: string;
+	sessionToken?: string;
+}
+
 interface SdkHttpRequest {
 	method: string;
 	path: string;
@@ -86,23 +93,28 @@ export function inProcessHandler(world: World, options: HandleOptions = {}, log:
 	};
 }
 
-const config = (world: World, options: HandleOptions, log: Exchange[]) => ({
+const config = (world: World, options: HandleOptions, log: Exchange[], credentials: SdkCredentials) => ({
 	region: REGION,
-	credentials: CREDENTIALS,
+	credentials,
 	// One attempt: a retried request would run the operation twice against the world.
 	maxAttempts: 1,
 	requestHandler: inProcessHandler(world, options, log)
 });
 
-export function clients(world: World, options: HandleOptions = {}) {
+/**
+ * Every SDK client wired to `world`. They sign with `credentials` (default: a key the world does not
+ * know, so the learner account's root user); pass a created user's key or STS credentials to act
+ * as that user or session.
+ */
+export function clients(world: World, options: HandleOptions = {}, credentials: SdkCredentials = CREDENTIALS) {
 	const log: Exchange[] = [];
 	return {
 		log,
-		ecr: new ECRClient(config(world, options, log)),
-		ecrPublic: new ECRPUBLICClient(config(world, options, log)),
-		cloudformation: new CloudFormationClient(config(world, options, log)),
-		sts: new STSClient(config(world, options, log)),
-		iam: new IAMClient(config(world, options, log))
+		ecr: new ECRClient(config(world, options, log, credentials)),
+		ecrPublic: new ECRPUBLICClient(config(world, options, log, credentials)),
+		cloudformation: new CloudFormationClient(config(world, options, log, credentials)),
+		sts: new STSClient(config(world, options, log, credentials)),
+		iam: new IAMClient(config(world, options, log, credentials))
 	};
 }
 

@@ -52,10 +52,11 @@ export const REGISTRY_SHAPE: Shape = {
 };
 const inlinePolicies = list({ policyName: 'string', policyDocument: 'string' });
 const principal = { name: 'string', id: 'string', path: 'string', createdAt: 'date', inlinePolicies, attachedPolicyArns: list('string'), tags: opt(list(tag)) } as const;
-// Groups, tags, session durations and policy versions came later: optional, so older saves restore (identity/state.ts).
+const accessKey: Shape = { id: 'string', status: { oneOf: ['Active', 'Inactive'] }, createdAt: 'date', lastUsed: opt({ at: 'date', service: 'string', region: 'string' }) };
+// Groups, tags, session durations, policy versions and access keys came later: optional, so older saves restore (identity/state.ts).
 export const IDENTITY_SHAPE: Shape = {
 	accountId: 'string',
-	users: list(principal),
+	users: list({ ...principal, accessKeys: opt(list(accessKey)) }),
 	roles: list({ ...principal, assumeRolePolicyDocument: 'string', description: opt('string'), maxSessionDuration: opt('number') }),
 	policies: list({
 		policyName: 'string',
@@ -69,6 +70,22 @@ export const IDENTITY_SHAPE: Shape = {
 		versionSequence: opt('number')
 	}),
 	groups: opt(list({ name: 'string', id: 'string', path: 'string', createdAt: 'date', inlinePolicies, attachedPolicyArns: list('string'), userNames: list('string') })),
+	retiredAccessKeyIds: opt(list('string')),
+	sequence: 'number'
+};
+// STS sessions (sts/state.ts).
+export const STS_SHAPE: Shape = {
+	sessions: list({
+		accessKeyId: 'string',
+		issuedBy: { oneOf: ['AssumeRole', 'GetSessionToken'] },
+		arn: 'string',
+		accountId: 'string',
+		userId: 'string',
+		roleArn: opt('string'),
+		issuedAt: 'date',
+		expiresAt: 'date',
+		policy: opt('string')
+	}),
 	sequence: 'number'
 };
 const TIMER_KINDS = ['imageScan', 'replication', 'lifecyclePreview'];

@@ -19,6 +19,17 @@ export interface Caller {
 	 * aws:SourceVpce, aws:SecureTransport ...), as a lab sets them.
 	 */
 	context?: Record<string, string | string[]>;
+	/**
+	 * Set when the request is signed with temporary credentials from STS: which call issued them
+	 * (they carry different limits) and the session policy passed to AssumeRole, if any, which
+	 * narrows what the role's policies allow.
+	 */
+	session?: CallerSession;
+}
+
+export interface CallerSession {
+	issuedBy: 'AssumeRole' | 'GetSessionToken';
+	policy?: string;
 }
 
 export const rootCaller = (accountId: string = LEARNER_ACCOUNT): Caller => ({ arn: `arn:aws:iam::${accountId}:root`, accountId });

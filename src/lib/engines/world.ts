@@ -4,7 +4,7 @@ import { DAY_MS, VirtualClock } from './clock';
 import { applyLifecyclePolicy } from './ecr/lifecycle-api';
 import { AwsError } from './errors';
 import { clonePlain } from './plain-data';
-import { CLOUDFORMATION_SHAPE, IDENTITY_SHAPE, LIGHT_RESOURCES_SHAPE, REGISTRY_SHAPE, assertJobsShape, assertShape } from './snapshot-shape';
+import { CLOUDFORMATION_SHAPE, IDENTITY_SHAPE, LIGHT_RESOURCES_SHAPE, REGISTRY_SHAPE, STS_SHAPE, assertJobsShape, assertShape } from './snapshot-shape';
 import type { EcrContext } from './ecr/context';
 import { ecrOperations, isEcrOperation, type EcrOperationName, type EcrOperationOutput } from './ecr/operations';
 import { emptyRegistry, type EcrRegistryState } from './ecr/state';
@@ -31,6 +31,12 @@ import { checkStackSetOperations, stackSetOperationEvents } from './cloudformati
 import { lightStore, type LightResourceState } from './cloudformation/providers/light-store';
 import { clearFaults, injectFault, type FaultRule } from './cloudformation/providers/fault-injection';
 import { providerFor } from './cloudformation/providers/registry';
+import { emptySts, type StsState } from './sts/state';
+import type { StsContext } from './sts/context';
+import { isStsEngineOperation, stsEngineOperations, type StsOperationName } from './sts/operations';
+import { callerForAccessKey, type KeyUsage, type RequestContext } from './sts/resolve-key';
+import { sessionPolicyRefusal } from './sts/session-policy';
+import { invalidClientToken } from './sts/errors';
 
 export const WORLD_FORMAT = 'ecr-cfn-course/world';
 
@@ -49,6 +55,8 @@ export interface WorldSnapshot {
 	lightResources: LightResourceState[];
 	/** Light state shared by the whole world (globally unique names, IAM shadows). */
 	globalResources: LightResourceState;
+	/** The temporary credentials STS has issued (absent in saves made before STS sessions existed). */
+	sts?: StsState;
 }
 
 export interface WorldOptions {
@@ -77,6 +85,11 @@ export interface IamApi {
 	callByName(operation: string, input: unknown): unknown;
 }
 
+export interface StsApi {
+	call<N extends StsOperationName>(operation: N, input: unknown): ReturnType<(typeof stsEngineOperations)[N]>;
+	callByName(operation: string, input: unknown): unknown;
+}
+
 interface WorldParts {
 	ecr: EcrRegistryState[];
 	iam: IdentityState[];
@@ -85,6 +98,7 @@ interface WorldParts {
 	cloudformation: CloudFormationState[];
 	lightResources: LightResourceState[];
 	globalResources: LightResourceState;
+	sts: StsState;
 }
 
 const emptyLight = (accountId: string, region: string): LightResourceState => ({ accountId, region, resources: [], sequence: 0 });
@@ -99,6 +113,7 @@ export class World {
 	#cloudformation: CloudFormationState[];
 	#light: LightResourceState[];
 	#globalLight: LightResourceState;
+	#sts: StsState;
 	#providers: ProviderRegistry;
 
 	private constructor(clock: VirtualClock, parts: WorldParts, options: WorldOptions) {
@@ -110,6 +125,7 @@ export class World {
 		this.#cloudformation = parts.cloudformation;
 		this.#light = parts.lightResources;
 		this.#globalLight = parts.globalResources;
+		this.#sts = parts.sts;
 		this.#providers = options.providers ?? providerFor;
 	}
 
@@ -123,7 +139,8 @@ export class World {
 				ecrPublic: ACCOUNTS.map((a) => emptyRegistry(a, PUBLIC_REGION)),
 				cloudformation: everyRegion(emptyCloudFormation),
 				lightResources: everyRegion(emptyLight),
-				globalResources: emptyLight(GLOBAL, GLOBAL)
+				globalResources: emptyLight(GLOBAL, GLOBAL),
+				sts: emptySts()
 			},
 			options
 		);
@@ -158,6 +175,13 @@ export class World {
 		if (check.decision !== 'Allow') {
 			throw new AccessDeniedException(check.message ?? 'Access denied', () => authorize(request, policies).explanation, denial?.code, denial?.httpStatus);
 		}
+		const narrowed = this.#sessionRefusal(caller, request);
+		if (narrowed) throw new AccessDeniedException(narrowed.message, narrowed.explain, denial?.code, denial?.httpStatus);
+	}
+
+	/** A role session started with a session policy may do only what that policy also allows. */
+	#sessionRefusal(caller: Caller, request: AuthorizationRequest) {
+		return caller.session?.policy === undefined ? undefined : sessionPolicyRefusal(request, caller.session.policy);
 	}
 
 	/** IAM of the caller's account: users, roles, groups and their policies. */
@@ -165,8 +189,10 @@ export class World {
 		const ctx = { clock: this.clock, identities: this.#identities(caller.accountId), callerArn: caller.arn };
 		const callByName = (operation: string, input: unknown): unknown => {
 			if (!isIdentityOperation(operation)) throw new AwsError('InvalidAction', `Could not find operation ${operation} for version 2010-05-08`);
+			// GetSessionToken credentials cannot call IAM without MFA, which the sandbox has none of.
+			if (caller.session?.issuedBy === 'GetSessionToken') throw invalidClientToken();
 			const policies = identityPoliciesFor(ctx.identities, caller.arn);
-			const resource = iamResource(ctx.identities, operation, input);
+			const resource = iamResource(ctx.identities, operation, input, caller.arn);
 			this.#authorizeOrThrow(caller, policies, { action: `iam:${operation}`, resource, resourceAccount: caller.accountId, context: {} }, { code: 'AccessDenied', httpStatus: 403 });
 			return identityOperations[operation](ctx, input);
 		};
@@ -183,12 +209,11 @@ export class World {
 			caller,
 			region,
 			registry: (accountId) => registries.find((r) => r.accountId === accountId && r.region === region),
-			wouldAllow: (action, resource, resourceAccount, resourcePolicy) =>
-				checkAccess(this.#authorizationRequest(caller, { action, resource, context: {} }), {
-					identityPolicies: identityPolicies(),
-					resourceAccount,
-					...(resourcePolicy ? { resourcePolicy } : {})
-				}).decision === 'Allow',
+			wouldAllow: (action, resource, resourceAccount, resourcePolicy) => {
+				const request = this.#authorizationRequest(caller, { action, resource, context: {} });
+				const policies = { identityPolicies: identityPolicies(), resourceAccount, ...(resourcePolicy ? { resourcePolicy } : {}) };
+				return checkAccess(request, policies).decision === 'Allow' && !this.#sessionRefusal(caller, request);
+			},
 			schedule: (kind, context, delayMs) => {
 				const startedAt = this.clock.now().toISOString();
 				const dueAt = new Date(this.clock.nowMs() + delayMs).toISOString();
@@ -311,13 +336,44 @@ export class World {
 	explainEcr(caller: Caller, region: string, operation: string, input: unknown): AuthorizationResult[] {
 		const ctx = this.#ecrContext(caller, region);
 		const identityPolicies = identityPoliciesFor(this.#identities(caller.accountId), caller.arn);
-		return accessRequests(ctx, operation, input).map((req) =>
-			authorize(this.#authorizationRequest(caller, req), {
-				identityPolicies,
-				resourceAccount: req.resourceAccount,
-				...(req.resourcePolicy ? { resourcePolicy: req.resourcePolicy } : {})
-			})
-		);
+		return accessRequests(ctx, operation, input).map((req) => {
+			const request = this.#authorizationRequest(caller, req);
+			const result = authorize(request, { identityPolicies, resourceAccount: req.resourceAccount, ...(req.resourcePolicy ? { resourcePolicy: req.resourcePolicy } : {}) });
+			const narrowed = result.decision === 'Allow' ? this.#sessionRefusal(caller, request) : undefined;
+			if (!narrowed) return result;
+			const explanation = narrowed.explain();
+			return { decision: explanation.decision, explanation };
+		});
+	}
+
+	/**
+	 * AWS STS as seen by one caller: who am I, AssumeRole (trust policy and identity policies
+	 * decide together, across accounts too), GetSessionToken. Sessions live in the world, on its
+	 * clock, so they expire as it moves.
+	 */
+	sts(caller: Caller): StsApi {
+		const ctx: StsContext = {
+			clock: this.clock,
+			caller,
+			sts: this.#sts,
+			identities: (accountId) => this.#iam.find((i) => i.accountId === accountId),
+			request: (action, resource, context) => this.#authorizationRequest(caller, { action, resource, context })
+		};
+		const callByName = (operation: string, input: unknown): unknown => {
+			if (!isStsEngineOperation(operation)) throw new AwsError('InvalidAction', `Could not find operation ${operation} for version 2011-06-15`);
+			return stsEngineOperations[operation](ctx, input);
+		};
+		return { call: (operation, input) => callByName(operation, input) as never, callByName };
+	}
+
+	/**
+	 * The principal a request signed with `accessKeyId` acts as (sts/resolve-key.ts has the rules),
+	 * with the request's condition keys (`context`: aws:SourceIp ...). Throws AWS's
+	 * InvalidClientTokenId for an inactive or deleted key and ExpiredToken for an expired session.
+	 * With `usage`, a user's key records where it was last used (GetAccessKeyLastUsed).
+	 */
+	callerForAccessKey(accessKeyId: string, context: RequestContext = {}, usage?: KeyUsage): Caller {
+		return callerForAccessKey({ identities: this.#iam, sts: this.#sts, now: this.clock.now() }, accessKeyId, context, usage);
 	}
 
 	/**
@@ -412,7 +468,8 @@ export class World {
 			ecrPublic: clonePlain(this.#ecrPublic),
 			cloudformation: clonePlain(this.#cloudformation),
 			lightResources: clonePlain(this.#light),
-			globalResources: clonePlain(this.#globalLight)
+			globalResources: clonePlain(this.#globalLight),
+			sts: clonePlain(this.#sts)
 		};
 	}
 
@@ -430,6 +487,7 @@ export class World {
 		const cloudformation = s.cloudformation === undefined ? everyRegion(emptyCloudFormation) : s.cloudformation;
 		const lightResources = s.lightResources === undefined ? everyRegion(emptyLight) : s.lightResources;
 		const globalResources = s.globalResources === undefined ? emptyLight(GLOBAL, GLOBAL) : s.globalResources;
+		const sts = s.sts === undefined ? emptySts() : s.sts;
 		assertShape(s.ecr, { list: REGISTRY_SHAPE }, 'ecr');
 		assertShape(ecrPublic, { list: REGISTRY_SHAPE }, 'ecrPublic');
 		assertShape(iam, { list: IDENTITY_SHAPE }, 'iam');
@@ -437,6 +495,7 @@ export class World {
 		assertShape(cloudformation, { list: CLOUDFORMATION_SHAPE }, 'cloudformation');
 		assertShape(lightResources, { list: LIGHT_RESOURCES_SHAPE }, 'lightResources');
 		assertShape(globalResources, LIGHT_RESOURCES_SHAPE, 'globalResources');
+		assertShape(sts, STS_SHAPE, 'sts');
 		checkStackOperations(jobs as JobsState, cloudformation as CloudFormationState[]);
 		checkStackSetOperations(jobs as JobsState, cloudformation as CloudFormationState[]);
 		return new World(
@@ -448,7 +507,8 @@ export class World {
 				ecrPublic: clonePlain(ecrPublic),
 				cloudformation: clonePlain(cloudformation),
 				lightResources: clonePlain(lightResources),
-				globalResources: clonePlain(globalResources)
+				globalResources: clonePlain(globalResources),
+				sts: clonePlain(sts)
 			},
 			options
 		);

@@ -10,6 +10,8 @@ export interface WireRequest {
 	query: string;
 	headers: Record<string, string>;
 	body: Uint8Array;
+	/** The client's address as the server saw it (the local endpoint sets it): aws:SourceIp without X-Forwarded-For. */
+	peerAddress?: string;
 }
 
 export interface WireResponse {
@@ -18,7 +20,11 @@ export interface WireResponse {
 	body: Uint8Array | string;
 }
 
-/** Who sends a request, from its access key id (the SigV4 credential); default: the learner account's root. */
+/**
+ * Who sends a request, from its access key id (the SigV4 credential). Without one, the world
+ * decides (world.callerForAccessKey): a user's key is that user, an STS key its session, and any
+ * other key the learner account's root user.
+ */
 export interface CallerResolver {
 	(req: WireRequest, accessKeyId: string | undefined): Caller;
 }

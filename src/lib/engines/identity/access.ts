@@ -2,7 +2,10 @@
 // role or group it names, the policy it names, or "*" for the account-wide lists. The ARN carries
 // the entity's path when it exists (or the request's Path when it is being created), so a policy
 // scoped to `arn:aws:iam::<account>:role/ci/*` works as on AWS. Never throws: a request too
-// malformed to name anything is authorized on "*" and then fails its own validation.
+// malformed to name anything is authorized on "*" and then fails its own validation. The access
+// key operations act on the caller's own user when they name none, and GetAccessKeyLastUsed on
+// the user holding the key, so "manage your own keys" policies (user/${aws:username}) work.
+import { keyHolder } from './access-keys';
 import { iamArn } from './entities';
 import type { IdentityOperationName } from './operations';
 import { groupsOf, type IdentityState } from './state';
@@ -18,6 +21,11 @@ const KIND: Record<IdentityOperationName, Kind> = {
 	UntagUser: 'user',
 	ListUserTags: 'user',
 	ListGroupsForUser: 'user',
+	CreateAccessKey: 'user',
+	ListAccessKeys: 'user',
+	UpdateAccessKey: 'user',
+	DeleteAccessKey: 'user',
+	GetAccessKeyLastUsed: 'user',
 	PutUserPolicy: 'user',
 	GetUserPolicy: 'user',
 	DeleteUserPolicy: 'user',
@@ -75,9 +83,18 @@ function entityPath(state: IdentityState, kind: 'user' | 'role' | 'group', entit
 	return list.find((e) => e.name === entityName)?.path;
 }
 
-/** The ARN IAM authorizes `operation` on, for a request with `input`. */
-export function iamResource(state: IdentityState, operation: IdentityOperationName, input: unknown): string {
+/** The access key operations that default to the calling user. */
+const OWN_USER = new Set<IdentityOperationName>(['CreateAccessKey', 'ListAccessKeys', 'UpdateAccessKey', 'DeleteAccessKey']);
+
+/** The ARN IAM authorizes `operation` on, for a request with `input` from `callerArn`. */
+export function iamResource(state: IdentityState, operation: IdentityOperationName, input: unknown, callerArn?: string): string {
 	const kind = KIND[operation];
+	if (operation === 'GetAccessKeyLastUsed') {
+		const id = field(input, 'AccessKeyId');
+		const held = typeof id === 'string' ? keyHolder(state, id) : undefined;
+		return held ? iamArn(state.accountId, 'user', held.user.path, held.user.name) : '*';
+	}
+	if (OWN_USER.has(operation) && field(input, 'UserName') === undefined && callerArn?.startsWith(`arn:aws:iam::${state.accountId}:user/`)) return callerArn;
 	if (kind === 'account') return '*';
 	if (kind === 'policy') {
 		const arn = field(input, 'PolicyArn');

@@ -3,7 +3,7 @@
 import { sha256, toHex } from '../sha256';
 import { NoSuchEntityException } from './errors';
 import { findAwsManagedPolicy } from './managed-policies';
-import { groupsOf, type GroupState, type IdentityState, type ManagedPolicyState, type PrincipalState, type RoleState } from './state';
+import { groupsOf, type GroupState, type IdentityState, type ManagedPolicyState, type PrincipalState, type RoleState, type UserState } from './state';
 
 /** An id as IAM makes them: a kind prefix (AIDA user, AROA role, AGPA group, ANPA policy) and 17 base-32 characters. */
 export function uniqueId(state: IdentityState, prefix: string): string {
@@ -21,7 +21,7 @@ export const roleArn = (state: IdentityState, r: PrincipalState) => iamArn(state
 export const groupArn = (state: IdentityState, g: GroupState) => iamArn(state.accountId, 'group', g.path, g.name);
 export const customerPolicyArn = (state: IdentityState, p: ManagedPolicyState) => iamArn(state.accountId, 'policy', p.path, p.policyName);
 
-export function findUser(state: IdentityState, userName: string): PrincipalState {
+export function findUser(state: IdentityState, userName: string): UserState {
 	const u = state.users.find((x) => x.name === userName);
 	if (!u) throw new NoSuchEntityException(`The user with name ${userName} cannot be found.`);
 	return u;

@@ -38,6 +38,22 @@ export function path(input: Input): string {
 	return v;
 }
 
+/** An optional UserName (the access key operations act on the caller's own user without one). */
+export function optionalName(input: Input, key: string, max: number): string | undefined {
+	return input[key] === undefined ? undefined : name(input, key, max);
+}
+
+const ACCESS_KEY_ID = /^\w+$/;
+
+/** A required AccessKeyId: 16 to 128 word characters (accessKeyIdType). */
+export function accessKeyIdOf(input: Input): string {
+	const v = input.AccessKeyId;
+	if (typeof v !== 'string') throw ValidationError.member('accessKeyId', 'null', 'Member must not be null');
+	if (v.length < 16 || v.length > 128) throw ValidationError.member('accessKeyId', v, `Member must have length ${v.length < 16 ? 'greater than or equal to 16' : 'less than or equal to 128'}`);
+	if (!ACCESS_KEY_ID.test(v)) throw ValidationError.member('accessKeyId', v, 'Member must satisfy regular expression pattern: [\\w]+');
+	return v;
+}
+
 /** A required policy document (inline, managed or trust). */
 export function text(input: Input, key: string): string {
 	const v = input[key];

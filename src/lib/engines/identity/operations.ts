@@ -1,6 +1,8 @@
-// The IAM API a lab needs to set up who the learner is and what they may do: users, roles,
-// groups, inline and managed policies with their versions, and tags. Each operation lives with
-// its kind of entity; this file only names them. Shapes follow @aws-sdk/client-iam.
+// The IAM API a lab needs to set up who the learner is and what they may do: users and their
+// access keys, roles, groups, inline and managed policies with their versions, and tags. Each
+// operation lives with its kind of entity; this file only names them. Shapes follow
+// @aws-sdk/client-iam.
+import { createAccessKey, deleteAccessKey, getAccessKeyLastUsed, listAccessKeys, updateAccessKey } from './access-keys';
 import { attachGroupPolicy, attachRolePolicy, attachUserPolicy, detachGroupPolicy, detachRolePolicy, detachUserPolicy, listAttachedGroupPolicies, listAttachedRolePolicies, listAttachedUserPolicies } from './attached-policies';
 import type { IdentityContext } from './context';
 import { addUserToGroup, createGroup, deleteGroup, getGroup, listGroups, listGroupsForUser, removeUserFromGroup } from './groups';
@@ -36,6 +38,11 @@ export const identityOperations = {
 	TagUser: tagUser,
 	UntagUser: untagUser,
 	ListUserTags: listUserTags,
+	CreateAccessKey: createAccessKey,
+	ListAccessKeys: listAccessKeys,
+	UpdateAccessKey: updateAccessKey,
+	DeleteAccessKey: deleteAccessKey,
+	GetAccessKeyLastUsed: getAccessKeyLastUsed,
 	CreateRole: createRole,
 	GetRole: getRole,
 	ListRoles: listRoles,

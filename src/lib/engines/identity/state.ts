@@ -24,6 +24,23 @@ export interface PrincipalState {
 	tags?: TagState[];
 }
 
+/**
+ * A user's long-term access key. The secret is shown once, by CreateAccessKey, and never kept:
+ * the simulator does not check signatures, so nothing needs it afterwards.
+ */
+export interface AccessKeyState {
+	id: string;
+	status: 'Active' | 'Inactive';
+	createdAt: string;
+	/** The last request signed with it (GetAccessKeyLastUsed); absent until first use. */
+	lastUsed?: { at: string; service: string; region: string };
+}
+
+export interface UserState extends PrincipalState {
+	/** Absent in saves made before access keys existed: no keys. */
+	accessKeys?: AccessKeyState[];
+}
+
 export interface RoleState extends PrincipalState {
 	assumeRolePolicyDocument: string;
 	description?: string;
@@ -66,10 +83,15 @@ export interface ManagedPolicyState {
 
 export interface IdentityState {
 	accountId: string;
-	users: PrincipalState[];
+	users: UserState[];
 	roles: RoleState[];
 	policies: ManagedPolicyState[];
 	groups?: GroupState[];
+	/**
+	 * Ids of access keys this account deleted. A request signed with one is refused as AWS
+	 * refuses it, instead of falling back to the sandbox's "any other key is the root user".
+	 */
+	retiredAccessKeyIds?: string[];
 	sequence: number;
 }
 

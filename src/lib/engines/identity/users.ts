@@ -1,5 +1,5 @@
-// IAM users: CreateUser, GetUser, ListUsers, DeleteUser. A user that still has policies or group
-// memberships cannot be deleted (DeleteConflict): IAM makes the caller remove them first, one API
+// IAM users: CreateUser, GetUser, ListUsers, DeleteUser. A user that still has access keys,
+// policies or group memberships cannot be deleted (DeleteConflict): IAM makes the caller remove them first, one API
 // call at a time, unlike the console.
 import type { CreateUserResponse, GetUserResponse, ListUsersResponse } from '@aws-sdk/client-iam';
 import { DeleteConflictException, EntityAlreadyExistsException } from './errors';
@@ -7,7 +7,7 @@ import { findUser, uniqueId } from './entities';
 import { asInput, name, path, tags } from './input';
 import type { IdentityContext } from './context';
 import { userShape } from './shapes';
-import { groupsOf, type PrincipalState } from './state';
+import { groupsOf, type UserState } from './state';
 import { distinctTags } from './tags';
 
 export function createUser(ctx: IdentityContext, raw: unknown): CreateUserResponse {
@@ -17,7 +17,7 @@ export function createUser(ctx: IdentityContext, raw: unknown): CreateUserRespon
 	const tagList = distinctTags(tags(input, false));
 	const s = ctx.identities;
 	if (s.users.some((u) => u.name.toLowerCase() === userName.toLowerCase())) throw new EntityAlreadyExistsException(`User with name ${userName} already exists.`);
-	const user: PrincipalState = {
+	const user: UserState = {
 		name: userName,
 		id: uniqueId(s, 'AIDA'),
 		path: p,
@@ -48,6 +48,8 @@ export function deleteUser(ctx: IdentityContext, raw: unknown): Record<string, n
 	const input = asInput(raw);
 	const s = ctx.identities;
 	const user = findUser(s, name(input, 'UserName', 64));
+	// Access keys first, as the DeleteUser reference lists what must go (a real answer, aws-controllers-k8s #2229).
+	if (user.accessKeys?.length) throw new DeleteConflictException('Cannot delete entity, must delete access keys first.');
 	if (user.attachedPolicyArns.length > 0) throw new DeleteConflictException('Cannot delete entity, must detach all policies first.');
 	if (user.inlinePolicies.length > 0) throw new DeleteConflictException('Cannot delete entity, must delete policies first.');
 	if (groupsOf(s).some((g) => g.userNames.includes(user.name))) throw new DeleteConflictException('Cannot delete entity, must remove users from group first.');

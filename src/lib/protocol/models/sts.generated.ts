@@ -6,12 +6,31 @@ import type { ServiceModel } from './shapes';
 export const stsModel: ServiceModel = {
 	metadata: {"apiVersion":"2011-06-15","protocol":"query","serviceId":"STS","signingName":"sts","xmlNamespace":"https://sts.amazonaws.com/doc/2011-06-15/"},
 	operations: {
+		AssumeRole: {"input":"AssumeRoleRequest","output":"AssumeRoleResponse","resultWrapper":"AssumeRoleResult","errors":["MalformedPolicyDocumentException","PackedPolicyTooLargeException","RegionDisabledException","ExpiredTokenException"]},
 		GetCallerIdentity: {"input":"GetCallerIdentityRequest","output":"GetCallerIdentityResponse","resultWrapper":"GetCallerIdentityResult"},
+		GetSessionToken: {"input":"GetSessionTokenRequest","output":"GetSessionTokenResponse","resultWrapper":"GetSessionTokenResult","errors":["RegionDisabledException"]},
 	},
 	errors: {
+		ExpiredTokenException: {"code":"ExpiredTokenException","httpStatus":400,"fault":"Sender"},
+		MalformedPolicyDocumentException: {"code":"MalformedPolicyDocument","httpStatus":400,"fault":"Sender"},
+		PackedPolicyTooLargeException: {"code":"PackedPolicyTooLarge","httpStatus":400,"fault":"Sender"},
+		RegionDisabledException: {"code":"RegionDisabledException","httpStatus":403,"fault":"Sender"},
 	},
 	shapes: {
+		"AssumeRoleRequest": {"type":"structure","members":[["RoleArn",":string"],["RoleSessionName",":string"],["PolicyArns","policyDescriptorListType"],["Policy",":string"],["DurationSeconds",":integer"],["Tags","tagListType"],["TransitiveTagKeys","tagKeyListType"],["ExternalId",":string"],["SerialNumber",":string"],["TokenCode",":string"],["SourceIdentity",":string"],["ProvidedContexts","ProvidedContextsListType"]]},
+		"AssumeRoleResponse": {"type":"structure","members":[["Credentials","Credentials"],["AssumedRoleUser","AssumedRoleUser"],["PackedPolicySize",":integer"],["SourceIdentity",":string"]]},
+		"AssumedRoleUser": {"type":"structure","members":[["AssumedRoleId",":string"],["Arn",":string"]]},
+		"Credentials": {"type":"structure","members":[["AccessKeyId",":string"],["SecretAccessKey",":string"],["SessionToken",":string"],["Expiration",":timestamp"]]},
 		"GetCallerIdentityRequest": {"type":"structure","members":[]},
 		"GetCallerIdentityResponse": {"type":"structure","members":[["UserId",":string"],["Account",":string"],["Arn",":string"]]},
+		"GetSessionTokenRequest": {"type":"structure","members":[["DurationSeconds",":integer"],["SerialNumber",":string"],["TokenCode",":string"]]},
+		"GetSessionTokenResponse": {"type":"structure","members":[["Credentials","Credentials"]]},
+		"PolicyDescriptorType": {"type":"structure","members":[["arn",":string"]]},
+		"ProvidedContext": {"type":"structure","members":[["ProviderArn",":string"],["ContextAssertion",":string"]]},
+		"ProvidedContextsListType": {"type":"list","member":"ProvidedContext"},
+		"Tag": {"type":"structure","members":[["Key",":string"],["Value",":string"]]},
+		"policyDescriptorListType": {"type":"list","member":"PolicyDescriptorType"},
+		"tagKeyListType": {"type":"list","member":":string"},
+		"tagListType": {"type":"list","member":"Tag"},
 	}
 };
