@@ -232,6 +232,14 @@ const task: Shape = {
 	finish: opt({ kind: { oneOf: ['initiate', 'replace', 'restore', 'complete', 'fail', 'delete', 'forget'] } })
 };
 /** The context of a persisted stack operation (stacks/operation-context.ts). */
+/** Who a persisted stack operation or drift run acts as; a role session keeps its session policy. */
+const OPERATION_CALLER: Shape = {
+	arn: 'string',
+	accountId: 'string',
+	context: opt('object'),
+	session: opt({ issuedBy: { oneOf: ['AssumeRole', 'GetSessionToken'] }, policy: opt('string') })
+};
+
 export const STACK_OPERATION_SHAPE: Shape = {
 	startedAt: 'date',
 	dueAt: 'date',
@@ -240,7 +248,7 @@ export const STACK_OPERATION_SHAPE: Shape = {
 	stackId: 'string',
 	stackName: 'string',
 	operation: { oneOf: ['CREATE', 'UPDATE', 'DELETE', 'CONTINUE_UPDATE_ROLLBACK', 'ROLLBACK'] },
-	caller: { arn: 'string', accountId: 'string', context: opt('object') },
+	caller: OPERATION_CALLER,
 	onFailure: { oneOf: ['ROLLBACK', 'DELETE', 'DO_NOTHING'] },
 	retainResources: list('string'),
 	resourcesToSkip: list('string'),
@@ -264,7 +272,7 @@ export const DRIFT_DETECTION_SHAPE: Shape = {
 	stackId: 'string',
 	stackName: 'string',
 	detectionId: 'string',
-	caller: { arn: 'string', accountId: 'string', context: opt('object') },
+	caller: OPERATION_CALLER,
 	logicalIds: list('string'),
 	resourceTypes: list('string')
 };

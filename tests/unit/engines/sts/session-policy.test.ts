@@ -49,3 +49,23 @@ describe('session policies', () => {
 		);
 	});
 });
+
+describe('session policies in CloudFormation', () => {
+	it('also bound the resources a stack creates for the session (no service role): the repository fails with the session-policy denial', async () => {
+		const { world, iamA } = setup();
+		const dev = userWithKey(world, 'dev');
+		iamA.call('CreateRole', { RoleName: 'deployer', AssumeRolePolicyDocument: trusting(userArn('dev')) });
+		iamA.call('PutRolePolicy', { RoleName: 'deployer', PolicyName: 'all', PolicyDocument: allow(['cloudformation:*', 'ecr:*']) });
+		const key = world.sts(dev.caller).call('AssumeRole', { RoleArn: roleArn('deployer'), RoleSessionName: 'narrow', Policy: allow('cloudformation:*') }).Credentials!.AccessKeyId!;
+		await world.cloudformationReady();
+		const cfn = world.cloudformation(world.callerForAccessKey(key), REGION);
+		cfn.call('CreateStack', { StackName: 'app', TemplateBody: JSON.stringify({ Resources: { Repo: { Type: 'AWS::ECR::Repository', Properties: { RepositoryName: 'app-repo' } } } }) });
+		// Saved and restored mid-operation: the session's limits survive in the persisted operation.
+		const restored = (await import('../../../../src/lib/engines/world')).World.restore(world.snapshot());
+		await restored.cloudformationReady();
+		restored.advanceBy(3_600_000);
+		const events = restored.cloudformation(world.callerForAccessKey('AKIAROOT123456789012'), REGION).call('DescribeStackEvents', { StackName: 'app' }).StackEvents ?? [];
+		const failed = events.find((e) => e.LogicalResourceId === 'Repo' && e.ResourceStatus === 'CREATE_FAILED');
+		expect(failed?.ResourceStatusReason).toContain('because no session policy allows the ecr:CreateRepository action');
+	});
+});

@@ -2,7 +2,7 @@
 // plain JSON in its machine's context; everything live (the clock, the stacks, the providers,
 // the engines the providers act on) is handed in with each clock tick, never stored.
 import type { VirtualClock } from '../../clock';
-import type { Caller } from '../../world-constants';
+import type { Caller, CallerSession } from '../../world-constants';
 import type { ProviderContext, ResourceProvider } from '../providers/provider';
 import type { CloudFormationState } from './state';
 
@@ -14,9 +14,16 @@ export interface OperationCaller {
 	arn: string;
 	accountId: string;
 	context?: Record<string, string | string[]>;
+	/** A role session's limits (its session policy) go with the stack's resource operations too. */
+	session?: CallerSession;
 }
 
-export const toCaller = (c: OperationCaller): Caller => ({ arn: c.arn, accountId: c.accountId, ...(c.context ? { context: c.context } : {}) });
+export const toCaller = (c: OperationCaller): Caller => ({
+	arn: c.arn,
+	accountId: c.accountId,
+	...(c.context ? { context: c.context } : {}),
+	...(c.session ? { session: c.session } : {})
+});
 
 export interface ProviderTarget {
 	accountId: string;

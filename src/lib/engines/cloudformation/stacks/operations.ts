@@ -89,7 +89,10 @@ export function checkCapabilities(template: ValidatedTemplate, acknowledged: rea
 
 /** Who runs the resource operations: the stack's service role when it has one, else the caller. */
 export function operationCaller(ctx: CloudFormationContext, roleArn: string | undefined): OperationCaller {
-	if (roleArn === undefined) return { arn: ctx.caller.arn, accountId: ctx.caller.accountId, ...(ctx.caller.context ? { context: ctx.caller.context } : {}) };
+	if (roleArn === undefined) {
+		const { arn, accountId, context, session } = ctx.caller;
+		return { arn, accountId, ...(context ? { context } : {}), ...(session ? { session } : {}) };
+	}
 	const roleName = roleArn.split('/').pop() ?? '';
 	return { arn: `arn:aws:sts::${ctx.state.accountId}:assumed-role/${roleName}/AWSCloudFormation`, accountId: ctx.state.accountId };
 }
