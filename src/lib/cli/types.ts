@@ -1,0 +1,35 @@
+// The contract between the shell and the programs it runs (`aws`, `docker`, built-ins): words in,
+// bytes out, an exit code, and the session they share. Pure: no Node or DOM, no wall clock.
+import type { World } from '../engines/world';
+
+/** What a terminal session keeps between command lines. */
+export interface ShellSession {
+	world: World;
+	/** Exported variables (AWS_PROFILE, AWS_ACCESS_KEY_ID, AWS_DEFAULT_REGION, ...). */
+	env: Map<string, string>;
+	/** The lab's editor files by path (what `file://`, `cat`, `ls` and `docker build` read). */
+	files: Map<string, string>;
+	/** Per-program state that outlives one line: docker's logins and local images, aws profiles. */
+	programs: Map<string, unknown>;
+	/** Command lines entered, oldest first. */
+	history: string[];
+	/** The exit code of the last command line (`$?`). */
+	lastExitCode: number;
+}
+
+export interface ProgramIo {
+	/** What the previous command of a pipe wrote to stdout, or '' when the program is first. */
+	stdin: string;
+	session: ShellSession;
+}
+
+export interface ProgramResult {
+	stdout: string;
+	stderr: string;
+	exitCode: number;
+	/** For `clear`: the terminal wipes its screen. */
+	clearScreen?: boolean;
+}
+
+/** A program the shell can run: `args` are the words after its name, already expanded. */
+export type Program = (args: readonly string[], io: ProgramIo) => ProgramResult | Promise<ProgramResult>;
