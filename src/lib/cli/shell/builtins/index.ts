@@ -1,0 +1,22 @@
+// The shell's builtins by name. The caller's program table (aws, docker) is looked up first.
+import type { Program } from '../../types';
+import { cat } from './cat';
+import { echo } from './echo';
+import { ls } from './ls';
+import { clear, falseBuiltin, help, history, pwd, trueBuiltin } from './misc';
+import { env, exportBuiltin, unset } from './variables';
+
+export const builtins: ReadonlyMap<string, Program> = new Map<string, Program>([
+	['cat', cat],
+	['clear', clear],
+	['echo', echo],
+	['env', env],
+	['export', exportBuiltin],
+	['false', falseBuiltin],
+	['help', help],
+	['history', history],
+	['ls', ls],
+	['pwd', pwd],
+	['true', trueBuiltin],
+	['unset', unset]
+]);
