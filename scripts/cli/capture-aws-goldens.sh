@@ -1,12 +1,12 @@
 #!/bin/bash
 # Captures what the real AWS CLI v2 prints against the local endpoint (a fresh world, frozen clock):
 #   npm run endpoint -- --port 4599 --clock frozen &   then   bash scripts/cli/capture-aws-goldens.sh
-# Writes tests/unit/cli/aws/fixtures/captured.json: [{args, stdout, stderr, exitCode}], in order
+# Writes tests/unit/cli/aws/fixtures/captured-v2.json with AWS CLI v2 (/usr/bin/aws, or $AWS_CLI), start the endpoint with --now 2026-11-23T18:28:39.483Z: [{args, stdout, stderr, exitCode}], in order
 # (later commands see the state earlier ones made). The tests replay the same list on a fresh world.
 set -u
 export AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x AWS_PAGER='' AWS_DEFAULT_REGION=us-east-1
 unset AWS_PROFILE AWS_REGION
-out=tests/unit/cli/aws/fixtures/captured.json
+out=${OUT:-tests/unit/cli/aws/fixtures/captured-v2.json}
 cmds=(
  "ecr describe-repositories"
  "ecr create-repository --repository-name web"
@@ -50,7 +50,7 @@ echo '[' > $out
 first=1
 for c in "${cmds[@]}"; do
   read -ra words <<< "$c"
-  aws --endpoint-url http://127.0.0.1:4599 "${words[@]}" > /tmp/cap.out 2> /tmp/cap.err; code=$?
+  "${AWS_CLI:-/usr/bin/aws}" --endpoint-url http://127.0.0.1:4599 "${words[@]}" > /tmp/cap.out 2> /tmp/cap.err; code=$?
   [ $first = 1 ] || echo ',' >> $out; first=0
   CODE=$code node -e 'const fs=require("fs");process.stdout.write(JSON.stringify({args:process.argv.slice(1),stdout:fs.readFileSync("/tmp/cap.out","utf8"),stderr:fs.readFileSync("/tmp/cap.err","utf8"),exitCode:+process.env.CODE}))' "${words[@]}" >> $out
 done

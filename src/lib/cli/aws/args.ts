@@ -156,7 +156,7 @@ function scalar(shape: CliShape, value: string): Json {
 		case 'integer':
 		case 'long': {
 			// Python's int(): surrounding spaces and a sign are fine, anything else is not.
-			if (!/^\s*[+-]?\d+\s*$/.test(value)) throw new CliUsageError(`invalid literal for int() with base 10: '${value}'`, 'none');
+			if (!/^\s*[+-]?\d+\s*$/.test(value)) throw new CliUsageError(`invalid literal for int() with base 10: '${value}'`, 'uncaught');
 			return Number.parseInt(value, 10);
 		}
 		case 'float':

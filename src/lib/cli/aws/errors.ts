@@ -8,7 +8,7 @@ export const EXIT_OTHER = 255;
 
 /** An error the CLI reports before calling anything; `usage` says whether the usage lines come first. */
 export class CliUsageError extends Error {
-	constructor(message: string, readonly usage: 'error' | 'unknown' | 'none' = 'error') {
+	constructor(message: string, readonly usage: 'error' | 'unknown' | 'none' | 'uncaught' = 'error') {
 		super(message);
 	}
 }
@@ -18,9 +18,11 @@ const USAGE =
 	'To see help text, you can run:\n\n  aws help\n  aws <command> help\n  aws <command> <subcommand> help\n\n';
 
 export function usageResult(e: CliUsageError): ProgramResult {
-	if (e.usage === 'error') return { stdout: '', stderr: `${USAGE}aws: error: ${e.message}\n`, exitCode: EXIT_USAGE };
-	if (e.usage === 'unknown') return { stdout: '', stderr: `${USAGE}${e.message}\n`, exitCode: EXIT_USAGE };
-	return { stdout: '', stderr: `\n${e.message}\n`, exitCode: EXIT_USAGE };
+	// CLI v2 ends a usage error with a blank line (captured from /usr/bin/aws 2.9.19).
+	if (e.usage === 'error') return { stdout: '', stderr: `${USAGE}aws: error: ${e.message}\n\n`, exitCode: EXIT_USAGE };
+	if (e.usage === 'unknown') return { stdout: '', stderr: `${USAGE}${e.message}\n\n`, exitCode: EXIT_USAGE };
+	// An uncaught Python error in the CLI (e.g. int() of a bad --max-results) exits 255 in v2.
+	return { stdout: '', stderr: `\n${e.message}\n`, exitCode: e.usage === 'uncaught' ? EXIT_OTHER : EXIT_USAGE };
 }
 
 export function serviceErrorResult(code: string, operation: string, message: string): ProgramResult {

@@ -28,6 +28,6 @@ describe('aws cloudformation deploy', () => {
 		expect(await run(session(), 'cloudformation', 'deploy', '--template-file', 'nope.yaml', '--stack-name', 'app')).toEqual({ stdout: '', stderr: '\nInvalid template path nope.yaml\n', exitCode: 255 });
 		const r = await run(session(), 'cloudformation', 'deploy', '--template-file', 'x.yaml');
 		expect(r.exitCode).toBe(252);
-		expect(r.stderr).toMatch(/aws: error: the following arguments are required: --stack-name\n$/);
+		expect(r.stderr).toMatch(/aws: error: the following arguments are required: --stack-name\n\n$/);
 	});
 });

@@ -5,5 +5,5 @@ import { dump } from 'js-yaml';
 import type { Json } from '../args';
 
 export function formatYaml(v: Json): string {
-	return dump(v, { seqNoIndent: true, lineWidth: -1 });
+	return dump(v, { seqNoIndent: true, lineWidth: -1, sortKeys: true });
 }
