@@ -21,6 +21,19 @@ export interface ProgramIo {
 	/** What the previous command of a pipe wrote to stdout, or '' when the program is first. */
 	stdin: string;
 	session: ShellSession;
+	/**
+	 * A terminal a person is typing at, for programs that ask questions (`aws configure`). Absent
+	 * in a pipe's later stages, in `npm run shell -c` and in tests: such programs read their
+	 * answers from stdin instead, one per line, as the real ones do when stdin is not a TTY.
+	 */
+	terminal?: TerminalIo;
+}
+
+export interface TerminalIo {
+	/** Shows `question` (no newline added) and resolves with the line typed, without its newline. */
+	ask(question: string, options?: { secret?: boolean }): Promise<string>;
+	/** Prints at once what the line has written so far, so a question appears after it. */
+	write(text: string): void;
 }
 
 export interface ProgramResult {

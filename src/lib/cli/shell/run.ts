@@ -2,7 +2,7 @@
 // each stage's stdout fed to the next one's stdin. Nothing the learner types is evaluated as
 // JavaScript: words only ever select a Program from the table by name.
 import type { Command, List, Pipeline } from './ast';
-import type { Program, ProgramResult, ShellSession } from '../types';
+import type { Program, ProgramIo, ProgramResult, ShellSession, TerminalIo } from '../types';
 import { expandFields, expandString, type ExpandContext } from './expand';
 import { parse, ShellSyntaxError } from './parse';
 import { getVar, setVar } from './vars';
@@ -18,10 +18,11 @@ interface Output {
 interface Run {
 	session: ShellSession;
 	programs: Record<string, Program>;
+	terminal?: TerminalIo;
 }
 
 /** Parses and runs `line`; always resolves (a program that throws becomes exit code 1). */
-export async function runLine(line: string, session: ShellSession, programs: Record<string, Program>): Promise<ProgramResult> {
+export async function runLine(line: string, session: ShellSession, programs: Record<string, Program>, terminal?: TerminalIo): Promise<ProgramResult> {
 	const trimmed = line.replace(/\n+$/, '');
 	if (trimmed.trim() !== '') session.history.push(trimmed);
 	let list: List;
@@ -33,7 +34,7 @@ export async function runLine(line: string, session: ShellSession, programs: Rec
 		return { stdout: '', stderr: `${message}\n`, exitCode: 2 };
 	}
 	const out: Output = { stdout: '', stderr: '', clearScreen: false };
-	await runList(list, { session, programs }, out);
+	await runList(list, terminal ? { session, programs, terminal } : { session, programs }, out);
 	const result: ProgramResult = { stdout: out.stdout, stderr: out.stderr, exitCode: session.lastExitCode };
 	if (out.clearScreen) result.clearScreen = true;
 	return result;
@@ -51,7 +52,8 @@ async function runPipeline(pipeline: Pipeline, run: Run, out: Output): Promise<n
 	let stdin = '';
 	let status = 0;
 	for (const [i, command] of pipeline.commands.entries()) {
-		const result = await runCommand(command, stdin, run, out);
+		// Only the first stage reads the keyboard; later ones read the pipe, as in a real shell.
+		const result = await runCommand(command, stdin, i === 0 ? run : withoutTerminal(run), out);
 		status = result.exitCode;
 		if (result.clearScreen) {
 			// What was printed before `clear` is wiped from the screen with it.
@@ -74,7 +76,7 @@ async function runCommand(command: Command, stdin: string, run: Run, out: Output
 		lookup: (name) => getVar(session, name),
 		substitute: async (list) => {
 			const inner: Output = { stdout: '', stderr: '', clearScreen: false };
-			await runList(list, run, inner);
+			await runList(list, withoutTerminal(run), inner);
 			out.stderr += inner.stderr;
 			substituted = session.lastExitCode;
 			return inner.stdout;
@@ -92,7 +94,32 @@ async function runCommand(command: Command, stdin: string, run: Run, out: Output
 	}
 	const program = lookupProgram(name, run.programs);
 	if (!program) return { stdout: '', stderr: `bash: ${name}: command not found\n`, exitCode: 127 };
-	return withEnv(session, assigns, () => call(name, program, args, stdin, session));
+	const terminal = run.terminal ? flushingTerminal(run.terminal, out) : undefined;
+	return withEnv(session, assigns, () => call(name, program, args, { stdin, session, ...(terminal ? { terminal } : {}) }));
+}
+
+function withoutTerminal(run: Run): Run {
+	return { session: run.session, programs: run.programs };
+}
+
+/** Before a question is asked, what the line printed so far goes to the screen. */
+function flushingTerminal(terminal: TerminalIo, out: Output): TerminalIo {
+	const flush = () => {
+		const text = out.stdout + out.stderr;
+		out.stdout = '';
+		out.stderr = '';
+		if (text) terminal.write(text);
+	};
+	return {
+		ask: (question, options) => {
+			flush();
+			return terminal.ask(question, options);
+		},
+		write: (text) => {
+			flush();
+			terminal.write(text);
+		}
+	};
 }
 
 /** Own properties only: `constructor` or `__proto__` typed at the prompt must not find anything. */
@@ -115,9 +142,9 @@ async function withEnv(session: ShellSession, assigns: [string, string][], body:
 	}
 }
 
-async function call(name: string, program: Program, args: string[], stdin: string, session: ShellSession): Promise<ProgramResult> {
+async function call(name: string, program: Program, args: string[], io: ProgramIo): Promise<ProgramResult> {
 	try {
-		return await program(args, { stdin, session });
+		return await program(args, io);
 	} catch (e) {
 		const message = e instanceof Error ? e.message : String(e);
 		return { stdout: '', stderr: `${name}: internal error: ${message}\n`, exitCode: 1 };
