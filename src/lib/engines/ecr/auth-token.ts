@@ -4,6 +4,7 @@
 // forged or edited password fails, and the caller in "datakey" so the registry knows who pushes.
 import type { Caller } from "../world-constants";
 import { sha256, toHex } from "../sha256";
+import { base64ToText, textToBase64 } from "../base64";
 
 // A constant key: the point is to detect a mistyped or edited password, not to resist attack.
 const KEY = "ecr-cfn-course simulated registry key";
@@ -16,14 +17,8 @@ export interface RegistryCredential {
   expiresAtMs: number;
 }
 
-const b64 = (text: string): string =>
-  btoa(
-    Array.from(new TextEncoder().encode(text), (b) =>
-      String.fromCharCode(b),
-    ).join(""),
-  );
-const unb64 = (text: string): string =>
-  new TextDecoder().decode(Uint8Array.from(atob(text), (c) => c.charCodeAt(0)));
+const b64 = textToBase64;
+const unb64 = base64ToText;
 const mac = (datakey: string, expiration: number): string =>
   toHex(sha256(`${KEY}|${datakey}|${expiration}`));
 

@@ -23,6 +23,7 @@ import { createRepository, deleteRepository, describeRepositories } from './repo
 import { asInput, optionalString, requiredString } from './input';
 import { ImageNotFoundException, RepositoryNotFoundException } from './errors';
 import type { EcrRegistryState, RepositoryState } from './state';
+import { bytesToBase64 } from '../base64';
 
 export const PUBLIC_REGION = 'us-east-1';
 export const PUBLIC_HOST = 'public.ecr.aws';
@@ -89,7 +90,7 @@ export const publicOperations = {
 	GetAuthorizationToken: (ctx: EcrContext, raw: unknown): GetAuthorizationTokenResponse => {
 		asInput(raw);
 		const now = ctx.clock.nowMs();
-		const password = btoa(String.fromCharCode(...sha256(`public|${ctx.caller.arn}|${now}`)));
+		const password = bytesToBase64(sha256(`public|${ctx.caller.arn}|${now}`));
 		return { authorizationData: { authorizationToken: btoa(`AWS:${password}`), expiresAt: new Date(now + 12 * 3600 * 1000) } };
 	},
 	BatchCheckLayerAvailability: batchCheckLayerAvailability,
