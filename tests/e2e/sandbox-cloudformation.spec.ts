@@ -157,6 +157,8 @@ test('the view tabs work from the keyboard', async ({ page }) => {
 	await expect(ecr).toBeFocused();
 	await expect(page.getByRole('heading', { name: 'Create a repository' })).toBeVisible();
 	await page.keyboard.press('End');
+	await expect(page.getByRole('tab', { name: 'Terminal' })).toHaveAttribute('aria-selected', 'true');
+	await page.keyboard.press('ArrowLeft');
 	await expect(cfn).toHaveAttribute('aria-selected', 'true');
 	// One tab stop for the list: Tab goes on into the panel.
 	await page.keyboard.press('Tab');

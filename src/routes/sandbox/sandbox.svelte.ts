@@ -14,6 +14,10 @@ import { formatInstant, plural, shortDigest } from './format';
 import { errorView, type ErrorView, type Outcome } from './errors';
 import { Stacks, type SavedStacks, type Scope, type Transition } from './stacks.svelte';
 import { StackSets, type SavedStackSets } from './stacksets.svelte';
+import type { ShellSession } from '$lib/cli/types';
+// The session module alone: the shell's programs load with the terminal, not with this page.
+import { createSession } from '$lib/cli/shell/session';
+import { restoreTerminal, terminalSnapshot, type SavedTerminal } from './terminal-save';
 
 export const REGION = 'us-east-1';
 export const DEV_USER = 'dev';
@@ -139,10 +143,12 @@ interface SavedSandbox {
 	cfn?: SavedStacks;
 	/** Added with the StackSets panel. */
 	stackSets?: SavedStackSets;
+	/** Added with the terminal: its history, exported variables and docker's local state. */
+	terminal?: SavedTerminal;
 }
 
 /** The two halves of the sandbox, one world underneath. */
-export type SandboxView = 'ecr' | 'cloudformation';
+export type SandboxView = 'ecr' | 'cloudformation' | 'terminal';
 
 /** How far "Run to completion" moves the clock at most, and in what steps. */
 export const RUN_LIMIT_MS = 60 * 60_000;
@@ -196,12 +202,16 @@ export class Sandbox {
 	readonly stacks: Stacks;
 	/** The StackSets panel's draft, stack sets and selection. */
 	readonly stackSets: StackSets;
+	/** The terminal's shell session over this world; created when the terminal is first shown. */
+	shell = $state.raw<ShellSession | null>(null);
 
 	#world: World | undefined;
 	#store: SandboxStore;
 	#options: SandboxOptions;
 	#selected: { repository: string; digest: string } | null = null;
 	#nextId = 1;
+	/** The saved terminal, kept as it was until the terminal is opened in this visit. */
+	#savedTerminal: unknown;
 
 	constructor(store: SandboxStore, options: SandboxOptions = {}) {
 		this.#store = store;
@@ -255,6 +265,7 @@ export class Sandbox {
 			this.#fresh(restoredProblem ? [restoredProblem] : []);
 			this.#refresh();
 		}
+		if (this.view === 'terminal') this.openShell();
 		this.ready = true;
 		// A restored stack operation needs the resource schemas before the clock can move it on.
 		if (this.stacks.hasStacks || this.stackSets.hasStackSets || this.view === 'cloudformation') this.#loadCloudFormation();
@@ -273,7 +284,8 @@ export class Sandbox {
 			: [];
 		this.#nextId = Math.max(0, ...this.log.map((e) => e.id)) + 1;
 		this.#selected = s.selected && typeof s.selected.repository === 'string' && typeof s.selected.digest === 'string' ? s.selected : null;
-		this.view = s.view === 'cloudformation' ? 'cloudformation' : 'ecr';
+		this.view = s.view === 'cloudformation' || s.view === 'terminal' ? s.view : 'ecr';
+		this.#savedTerminal = s.terminal;
 		this.stacks.restore(s.cfn);
 		this.stackSets.restore(s.stackSets);
 		this.#ensureDevUser();
@@ -294,6 +306,32 @@ export class Sandbox {
 		this.log = [];
 		this.#addLog('note', `Sandbox started in ${REGION}, account ${LEARNER_ACCOUNT}, with an IAM user named ${DEV_USER}.`);
 		for (const n of notes) this.#addLog('note', n);
+		// A new world needs a new shell over it; the history is the learner's typing, so it stays.
+		const history = this.shell?.history ?? [];
+		this.#savedTerminal = history.length ? { history } : undefined;
+		if (this.shell) this.shell = this.#newShell();
+	}
+
+	// ---- the terminal ----
+
+	#newShell(): ShellSession {
+		const session = createSession(this.#w());
+		session.env.set('AWS_DEFAULT_REGION', REGION);
+		restoreTerminal(session, this.#savedTerminal);
+		return session;
+	}
+
+	/** The terminal's session, created over this world (with any saved history) on first use. */
+	openShell(): ShellSession {
+		if (!this.shell || this.shell.world !== this.#w()) this.shell = this.#newShell();
+		return this.shell;
+	}
+
+	/** After each line the terminal runs: show what it changed, save, and say so briefly. */
+	afterTerminalLine(exitCode: number): void {
+		if (!this.shell || this.shell.world !== this.#world) return;
+		this.#refresh();
+		this.#announce(exitCode === 0 ? 'The command finished.' : `The command failed with exit code ${exitCode}.`);
 	}
 
 	#ensureDevUser(): void {
@@ -377,6 +415,8 @@ export class Sandbox {
 			cfn: this.stacks.snapshot(),
 			stackSets: this.stackSets.snapshot()
 		};
+		const terminal = this.shell ? terminalSnapshot(this.shell) : this.#savedTerminal;
+		if (terminal !== undefined) saved.terminal = terminal as SavedTerminal;
 		try {
 			this.#store.save(saved);
 			this.saveProblem = null;
@@ -743,6 +783,7 @@ export class Sandbox {
 		if (this.view === view) return;
 		this.view = view;
 		if (view === 'cloudformation') this.#loadCloudFormation();
+		if (view === 'terminal') this.openShell();
 		this.#save();
 	}
 

@@ -1,17 +1,99 @@
-// Calling an engine as the session's principal: the access key in AWS_ACCESS_KEY_ID (none means
-// the learner account's root) and the Region from --region, AWS_REGION, AWS_DEFAULT_REGION.
+// Calling an engine as the session's principal: the credentials and Region config/resolve.ts
+// picks (environment, profile, assume-role), checked the way AWS checks a signed request: a
+// user's key signed with another secret, or a temporary key without its session token, is refused.
 import type { ShellSession } from '../types';
+import type { Caller } from '../../engines/world-constants';
+import { AwsError } from '../../engines/errors';
+import { secretAccessKey, sessionToken } from '../../engines/identity/key-material';
+import { credentialError } from '../../protocol/credential-errors';
 import type { Globals } from './globals';
+import { CliConfigError } from './config/errors';
+import { awsState, profileValues } from './config/store';
+import { profileCredentials, resolveCredentials, resolveRegion, SANDBOX_ROOT_KEY, type ResolvedCredentials } from './config/resolve';
 
 export function region(session: ShellSession, globals: Globals): string {
-	return globals.region ?? session.env.get('AWS_REGION') ?? session.env.get('AWS_DEFAULT_REGION') ?? 'us-east-1';
+	return resolveRegion(session, globals);
+}
+
+// (unverified against live AWS here) The texts AWS answers for a bad signature and a bad session
+// token; the codes differ between the Query services and the JSON ones (ECR).
+const SIGNATURE = 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
+const signatureError = (service: string) => new AwsError(service === 'ecr' ? 'InvalidSignatureException' : 'SignatureDoesNotMatch', SIGNATURE, { httpStatus: 403 });
+const tokenError = (service: string) => credentialError(new AwsError('InvalidClientTokenId', 'The security token included in the request is invalid.', { httpStatus: 403 }), service === 'ecr' ? 'json' : 'query');
+
+/** The principal for a key, refusing a secret or session token that does not belong to it. */
+function callerForKeys(session: ShellSession, creds: ResolvedCredentials, service: string): Caller {
+	let caller: Caller;
+	try {
+		caller = session.world.callerForAccessKey(creds.accessKeyId);
+	} catch (e) {
+		throw credentialError(e, service === 'ecr' ? 'json' : 'query');
+	}
+	// Sandbox root keys and keys the world does not know act as the root user with any secret.
+	const known = creds.accessKeyId !== SANDBOX_ROOT_KEY && !/^AKIAROOT\d{12}$/.test(creds.accessKeyId) && !caller.arn.endsWith(':root');
+	if (!known) return caller;
+	if (caller.session) {
+		if (creds.sessionToken !== sessionToken(creds.accessKeyId)) throw tokenError(service);
+	}
+	if (creds.secretAccessKey !== undefined && creds.secretAccessKey !== secretAccessKey(creds.accessKeyId)) throw signatureError(service);
+	return caller;
+}
+
+interface AssumeRoleAnswer {
+	Credentials?: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string; Expiration?: Date | string };
+	AssumedRoleUser?: { Arn?: string };
+}
+
+/**
+ * An assume-role profile's credentials: from the cache while they last on the world's clock,
+ * else AssumeRole with the source profile's credentials, as botocore's AssumeRoleProvider does.
+ */
+function assumedCredentials(session: ShellSession, creds: ResolvedCredentials, depth = 0): ResolvedCredentials {
+	const state = awsState(session);
+	const key = `${creds.profile}|${creds.roleArn ?? ''}`;
+	const cached = state.roleCache[key];
+	const now = session.world.clock.now().getTime();
+	if (cached && Date.parse(cached.expiration) > now) return { ...creds, accessKeyId: cached.accessKeyId, secretAccessKey: cached.secretAccessKey, sessionToken: cached.sessionToken };
+	const sourceName = creds.sourceProfile ?? 'default';
+	const sourceValues = profileValues(state, sourceName);
+	// (unverified) botocore's InvalidConfigError text for a source_profile that does not exist.
+	if (!sourceValues) throw new CliConfigError(`The source_profile "${sourceName}" referenced in the profile "${creds.profile}" does not exist.`);
+	let source = profileCredentials(session, sourceName, sourceValues);
+	if (source?.method === 'assume-role') {
+		if (depth > 5) throw new CliConfigError(`Infinite loop in profile config detected: ${creds.profile}`); // (unverified)
+		source = assumedCredentials(session, source, depth + 1);
+	}
+	const caller = callerForKeys(session, source ?? { method: 'sandbox-root', accessKeyId: SANDBOX_ROOT_KEY, profile: sourceName }, 'sts');
+	let answer: AssumeRoleAnswer;
+	try {
+		answer = session.world.sts(caller).callByName('AssumeRole', {
+			RoleArn: creds.roleArn,
+			RoleSessionName: creds.roleSessionName ?? `botocore-session-${Math.floor(now / 1000)}`,
+			...(creds.durationSeconds !== undefined ? { DurationSeconds: creds.durationSeconds } : {}),
+			...(creds.externalId !== undefined ? { ExternalId: creds.externalId } : {})
+		}) as AssumeRoleAnswer;
+	} catch (e) {
+		// The CLI reports the failed AssumeRole as the service error it is (exit 254).
+		if (e instanceof AwsError) throw new CliConfigError(`An error occurred (${e.code}) when calling the AssumeRole operation: ${e.message}`, 254);
+		throw e;
+	}
+	const c = answer.Credentials ?? {};
+	const expiration = c.Expiration instanceof Date ? c.Expiration.toISOString() : String(c.Expiration ?? '');
+	state.roleCache[key] = { accessKeyId: c.AccessKeyId ?? '', secretAccessKey: c.SecretAccessKey ?? '', sessionToken: c.SessionToken ?? '', expiration, arn: answer.AssumedRoleUser?.Arn ?? '' };
+	return { ...creds, accessKeyId: c.AccessKeyId ?? '', secretAccessKey: c.SecretAccessKey ?? '', sessionToken: c.SessionToken ?? '' };
+}
+
+/** The principal a command runs as (may assume a role, which the world records as a session). */
+export function callerFor(session: ShellSession, globals: Globals, service: string): Caller {
+	let creds = resolveCredentials(session, globals);
+	if (creds.method === 'assume-role') creds = assumedCredentials(session, creds);
+	return callerForKeys(session, creds, service);
 }
 
 export async function callService(session: ShellSession, service: string, operation: string, input: unknown, globals: Globals): Promise<unknown> {
 	const world = session.world;
-	// No key means the learner account's root, which is what the engine gives an unknown key too.
-	const caller = world.callerForAccessKey(session.env.get('AWS_ACCESS_KEY_ID') ?? 'AKIAROOT123456789012');
 	const r = region(session, globals);
+	const caller = callerFor(session, globals, service);
 	switch (service) {
 		case 'ecr':
 			return world.ecr(caller, r).callByName(operation, input);
@@ -26,4 +108,3 @@ export async function callService(session: ShellSession, service: string, operat
 			throw new Error(`no service ${service}`);
 	}
 }
-

@@ -11,6 +11,13 @@ export interface Globals {
 	cliInputJson?: string;
 	noPaginate: boolean;
 	debug: boolean;
+	/** --page-size, --max-items, --starting-token as typed (paging.ts checks and applies them). */
+	pageSize?: string;
+	maxItems?: string;
+	startingToken?: string;
+	/** The paging options as typed, in order, for the "Unknown options" of an operation without a paginator. */
+	pagingWords?: string[];
+	cliBinaryFormat?: string;
 }
 
 /** Options with a value, and flags; `--cli-input-json` is an operation option but works the same way. */
@@ -25,10 +32,10 @@ const WITH_VALUE: Record<string, keyof Globals | null> = {
 	'--ca-bundle': null,
 	'--cli-read-timeout': null,
 	'--cli-connect-timeout': null,
-	'--cli-binary-format': null,
-	'--page-size': null,
-	'--max-items': null,
-	'--starting-token': null
+	'--cli-binary-format': 'cliBinaryFormat',
+	'--page-size': 'pageSize',
+	'--max-items': 'maxItems',
+	'--starting-token': 'startingToken'
 };
 const FLAGS: Record<string, keyof Globals | null> = {
 	'--no-paginate': 'noPaginate',
@@ -39,6 +46,7 @@ const FLAGS: Record<string, keyof Globals | null> = {
 	'--no-cli-auto-prompt': null,
 	'--cli-auto-prompt': null
 };
+export const BINARY_FORMATS = ['base64', 'raw-in-base64-out'];
 export const OUTPUT_CHOICES = ['json', 'text', 'table', 'yaml', 'yaml-stream'];
 
 export function splitGlobals(args: readonly string[]): { globals: Globals; rest: string[] } {
@@ -61,7 +69,9 @@ export function splitGlobals(args: readonly string[]): { globals: Globals; rest:
 		if (value === undefined) throw new CliUsageError(`argument ${name}: expected one argument`);
 		const key = WITH_VALUE[name] ?? null;
 		if (key) set(key, value);
+		if (key === 'pageSize' || key === 'maxItems' || key === 'startingToken') globals.pagingWords = [...(globals.pagingWords ?? []), ...(eq > 0 ? [w] : [name, value])];
 	}
 	if (globals.output !== undefined && !OUTPUT_CHOICES.includes(globals.output)) throw invalidChoice('--output', globals.output, OUTPUT_CHOICES);
+	if (globals.cliBinaryFormat !== undefined && !BINARY_FORMATS.includes(globals.cliBinaryFormat)) throw invalidChoice('--cli-binary-format', globals.cliBinaryFormat, BINARY_FORMATS);
 	return { globals, rest };
 }

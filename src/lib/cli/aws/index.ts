@@ -21,6 +21,11 @@ import { extraCommands, runExtra } from './services/extras';
 import { callService } from './call';
 import { runWait } from './wait';
 import { operationHelp, serviceHelp, topHelp } from './help';
+import { CliConfigError } from './config/errors';
+import { runConfigure } from './config/configure';
+import { profileSetting } from './config/resolve';
+import { binaryFormat, blobFromWord, takeBlobOptions } from './config/binary-format';
+import { decodeToken, paginate, pagingOptions, textPages, type Pager } from './paging';
 
 const SERVICE_CHOICES = Object.keys(cliModels);
 
@@ -38,6 +43,7 @@ export const aws: Program = async (args, io) => {
 		return await run(args, io);
 	} catch (e) {
 		if (e instanceof CliUsageError) return usageResult(e);
+		if (e instanceof CliConfigError) return { stdout: '', stderr: `\n${e.message}\n`, exitCode: e.exitCode };
 		if (e instanceof AwsError) return { stdout: '', stderr: `\n${e.message}\n`, exitCode: EXIT_OTHER };
 		return { stdout: '', stderr: `\n${e instanceof Error ? e.message : String(e)}\n`, exitCode: EXIT_OTHER };
 	}
@@ -56,6 +62,7 @@ async function run(args: readonly string[], io: ProgramIo): Promise<ProgramResul
 	const [service, command, ...words] = rest;
 	if (service === undefined) throw new CliUsageError('the following arguments are required: command');
 	if (service === 'help') return ok(topHelp(SERVICE_CHOICES));
+	if (service === 'configure') return runConfigure(rest.slice(1), globals, io);
 	const model = cliModels[service];
 	if (!model) throw invalidChoice('command', service, SERVICE_CHOICES);
 	if (command === undefined) throw new CliUsageError('the following arguments are required: operation');
@@ -79,39 +86,47 @@ async function run(args: readonly string[], io: ProgramIo): Promise<ProgramResul
 			throw new CliUsageError(`Error parsing parameter '--cli-input-json': Invalid JSON received.`, 'none');
 		}
 	}
-	const input = parseOptions(model, inputShape, words, io.session.files, base);
-	const problems = validateInput(model, inputShape, input);
+	// Blob options become bytes here (--cli-binary-format); the words parser gets the rest.
+	const blobOptions = takeBlobOptions(model, inputShape, words);
+	if (blobOptions.blobs.length) {
+		const format = binaryFormat(io.session, globals);
+		for (const [member, flag, word] of blobOptions.blobs) base = { ...base, [member]: blobFromWord(word, flag, format, io.session.files) as unknown as Json };
+	}
+	const input = parseOptions(model, inputShape, blobOptions.words, io.session.files, base);
+	const pager = model.paginators[operation];
+	const paging = pagingOptions(globals, pager);
+	// --page-size is the limit member itself, so botocore's validation sees it (0 is refused there).
+	if (pager?.limitKey !== undefined && paging.pageSize !== undefined) input[pager.limitKey] = paging.pageSize;
+	// A starting token's members are part of the first request, and botocore validates them.
+	const resumed = pager && paging.startingToken !== undefined && !globals.noPaginate ? { ...input, ...(decodeToken(paging.startingToken, pager).params as Record<string, Json>) } : input;
+	const problems = validateInput(model, inputShape, resumed);
 	if (problems.length) return { stdout: '', stderr: `\nParameter validation failed:\n${problems.join('\n')}\n`, exitCode: EXIT_USAGE };
-	let response: unknown;
+	let paged: { response: unknown; textPages?: unknown[] };
 	try {
-		response = await callPaged(io, service, model, operation, input, globals);
+		paged = await callPaged(io, service, model, operation, input, globals, paging.pageSize !== undefined);
 	} catch (e) {
 		if (e instanceof AwsError) return serviceErrorResult(e.code, operation, e.message);
 		throw e;
 	}
-	return printResponse(service === 'iam' ? decodePolicies(response) : response, globals, operation);
+	const printed = { ...globals, output: globals.output ?? io.session.env.get('AWS_DEFAULT_OUTPUT') ?? profileSetting(io.session, globals, 'output') };
+	const iam = (v: unknown) => (service === 'iam' ? decodePolicies(v) : v);
+	return printResponse(iam(paged.response), printed, operation, paged.textPages?.map(iam));
 }
 
 /**
  * CLI v2 follows the paginator's output token unless --no-paginate or the caller passed the input
- * token or the limit (awscli's check_should_enable_pagination), joining each result list. A guard stops a token that never ends.
+ * token or the limit themselves (awscli's check_should_enable_pagination); --page-size sets the
+ * limit and still pages. paging.ts joins the pages and applies --max-items / --starting-token.
  */
-async function callPaged(io: ProgramIo, service: string, model: CliModel, operation: string, input: Record<string, Json>, globals: Globals): Promise<unknown> {
-	const pager = model.paginators[operation];
-	const first = await callService(io.session, service, operation, input, globals);
-	if (!pager || globals.noPaginate || input[pager.inputToken] !== undefined || (pager.limitKey !== undefined && input[pager.limitKey] !== undefined) || pager.outputToken.includes('.')) return first;
-	const merged = { ...(first as Record<string, unknown>) };
-	let token = merged[pager.outputToken];
-	for (let page = 0; typeof token === 'string' && token !== '' && page < 1000; page++) {
-		const next = (await callService(io.session, service, operation, { ...input, [pager.inputToken]: token }, globals)) as Record<string, unknown>;
-		for (const key of pager.resultKeys) {
-			const a = merged[key], b = next[key];
-			if (Array.isArray(a) && Array.isArray(b)) merged[key] = [...a, ...b];
-		}
-		token = next[pager.outputToken];
-	}
-	delete merged[pager.outputToken];
-	return merged;
+async function callPaged(io: ProgramIo, service: string, model: CliModel, operation: string, input: Record<string, Json>, globals: Globals, limitFromPageSize: boolean): Promise<{ response: unknown; textPages?: unknown[] }> {
+	const pager: Pager | undefined = model.paginators[operation];
+	const call = async (request: Record<string, unknown>) => (await callService(io.session, service, operation, request, globals)) as Record<string, unknown>;
+	const userLimit = pager?.limitKey !== undefined && input[pager.limitKey] !== undefined && !limitFromPageSize;
+	if (!pager || globals.noPaginate || input[pager.inputToken] !== undefined || userLimit || pager.outputToken.includes('.')) return { response: await call(input) };
+	const result = await paginate(call, pager, input, pagingOptions(globals, pager));
+	const pages: unknown[] = textPages(result.pages, pager);
+	if (result.resumeToken !== undefined) pages.push({ NextToken: { NextToken: result.resumeToken } });
+	return { response: result.full, textPages: pages };
 }
 
 /**
@@ -136,7 +151,17 @@ function decodePolicies(v: unknown): unknown {
 	return out;
 }
 
-export function printResponse(response: unknown, globals: Globals, operation: string): ProgramResult {
+/** `textPages`: a paged answer, which text output prints page by page, each through --query, as the CLI does. */
+export function printResponse(response: unknown, globals: Globals, operation: string, textPages?: unknown[]): ProgramResult {
+	if (textPages && (globals.output ?? 'json') === 'text') {
+		let stdout = '';
+		for (const page of textPages) {
+			const r = printResponse(page, globals, operation);
+			if (r.exitCode !== 0) return r;
+			stdout += r.stdout;
+		}
+		return { stdout, stderr: '', exitCode: 0 };
+	}
 	let data: Json = normalize(response) ?? {};
 	const queried = globals.query !== undefined;
 	if (globals.query !== undefined) {

@@ -2,7 +2,8 @@
 // `ecr get-login-password` and `cloudformation deploy` (`wait` is in wait.ts).
 import type { ProgramIo, ProgramResult } from '../../types';
 import type { Globals } from '../globals';
-import { CliUsageError, invalidChoice } from '../errors';
+import { CliUsageError, invalidChoice, serviceErrorResult } from '../errors';
+import { AwsError } from '../../../engines/errors';
 import { callService } from '../call';
 import { runDeploy } from './deploy';
 
@@ -31,7 +32,14 @@ function decodeBase64(s: string): string {
 export async function runExtra(service: string, command: string, words: readonly string[], globals: Globals, io: ProgramIo): Promise<ProgramResult> {
 	if (service === 'ecr' && command === 'get-login-password') {
 		if (words.length) throw new CliUsageError(`Unknown options: ${words.join(', ')}`, 'unknown');
-		const r = (await callService(io.session, 'ecr', 'GetAuthorizationToken', {}, globals)) as { authorizationData?: { authorizationToken?: string }[] };
+		let r: { authorizationData?: { authorizationToken?: string }[] };
+		try {
+			r = (await callService(io.session, 'ecr', 'GetAuthorizationToken', {}, globals)) as typeof r;
+		} catch (e) {
+			// A refusal is the service's error like any operation's: its text and exit 254.
+			if (e instanceof AwsError) return serviceErrorResult(e.code, 'GetAuthorizationToken', e.message);
+			throw e;
+		}
 		const token = decodeBase64(r.authorizationData?.[0]?.authorizationToken ?? '');
 		return { stdout: `${token.slice(token.indexOf(':') + 1)}\n`, stderr: '', exitCode: 0 };
 	}
