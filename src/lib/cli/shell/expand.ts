@@ -13,6 +13,7 @@ const IFS = /[ \t\n]+/;
 
 /** A word as the fields it becomes: `$EMPTY` vanishes, `""` stays, `$(echo a b)` splits in two. */
 export async function expandFields(word: Word, ctx: ExpandContext): Promise<string[]> {
+	word = expandTilde(word, ctx);
 	const fields: string[] = [];
 	let current = '';
 	// A field exists once it has any text or any quoted part (so `""` is a word).
@@ -60,4 +61,13 @@ async function partText(part: Word['parts'][number], ctx: ExpandContext): Promis
 		case 'cmd':
 			return (await ctx.substitute(part.list)).replace(/\n+$/, '');
 	}
+}
+
+/** bash's tilde expansion for the forms a learner types: an unquoted `~` or `~/...` starting a word. */
+function expandTilde(word: Word, ctx: ExpandContext): Word {
+	const [first, ...rest] = word.parts;
+	if (!first || first.kind !== 'lit' || first.quoted) return word;
+	if (!(first.text === '~' && rest.length === 0) && !first.text.startsWith('~/')) return word;
+	const home = ctx.lookup('HOME') ?? '';
+	return { parts: [{ ...first, text: home + first.text.slice(1) }, ...rest] };
 }

@@ -21,7 +21,8 @@ const cases: Record<string, Case[]> = {
 		["args '$HOME \"x\" \\n'", out('[$HOME "x" \\n]\n')],
 		['args a#b # a comment', out('[a#b]\n')],
 		['# only a comment', out('')],
-		['args {a,b} ~ x=y !', out('[{a,b}][~][x=y][!]\n')],
+		// No brace expansion; `~` is expanded (tilde-exit.test.ts).
+		['args {a,b} x=y !', out('[{a,b}][x=y][!]\n')],
 		['args $ a$ "$"', out('[$][a$][$]\n')]
 	],
 	variables: [

@@ -1,9 +1,12 @@
 // The lab's editor files seen as a flat file system under the working directory: paths are
 // keys of `session.files` ("Dockerfile", "app/main.py"); "./x" and "x" are the same file.
 import type { ShellSession } from '../../types';
+import { HOME } from '../session';
 
 export function normalize(path: string): string {
-	return path
+	// The working directory is $HOME, so `~/x` (expanded to /home/learner/x) is the file x.
+	const relative = path === HOME ? '' : path.startsWith(`${HOME}/`) ? path.slice(HOME.length + 1) : path;
+	return relative
 		.split('/')
 		.filter((seg) => seg !== '' && seg !== '.')
 		.join('/');

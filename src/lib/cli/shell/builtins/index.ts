@@ -3,7 +3,7 @@ import type { Program } from '../../types';
 import { cat } from './cat';
 import { echo } from './echo';
 import { ls } from './ls';
-import { clear, falseBuiltin, help, history, pwd, trueBuiltin } from './misc';
+import { clear, exitBuiltin, falseBuiltin, help, history, pwd, trueBuiltin } from './misc';
 import { env, exportBuiltin, unset } from './variables';
 
 export const builtins: ReadonlyMap<string, Program> = new Map<string, Program>([
@@ -11,6 +11,7 @@ export const builtins: ReadonlyMap<string, Program> = new Map<string, Program>([
 	['clear', clear],
 	['echo', echo],
 	['env', env],
+	['exit', exitBuiltin],
 	['export', exportBuiltin],
 	['false', falseBuiltin],
 	['help', help],

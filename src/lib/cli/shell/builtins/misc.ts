@@ -1,10 +1,19 @@
-// The small builtins: true, false, clear, pwd, history, help.
+// The small builtins: true, false, clear, exit, pwd, history, help.
 import type { Program } from '../../types';
 import { ok } from './result';
 
 export const trueBuiltin: Program = () => ok();
 export const falseBuiltin: Program = () => ({ stdout: '', stderr: '', exitCode: 1 });
 export const clear: Program = () => ({ stdout: '', stderr: '', exitCode: 0, clearScreen: true });
+/**
+ * In the browser there is nothing to leave, so `exit` explains that and keeps the session (the
+ * local `npm run shell` puts its own `exit` in the program table, which is looked up first).
+ */
+export const exitBuiltin: Program = () => ({
+	stdout: '',
+	stderr: 'exit: this terminal stays open (it is part of the page); type clear to wipe the screen\n',
+	exitCode: 0
+});
 export const pwd: Program = (_args, { session }) => ok(`${session.env.get('PWD') ?? '/home/learner'}\n`);
 
 /** bash's format: the number right-aligned in 5 columns, two spaces, the line. `history N`: the last N. */
@@ -26,6 +35,7 @@ const COMMANDS: [string, string][] = [
 	['clear', 'clear the screen'],
 	['echo', 'print its arguments (-n: no newline, -e: backslash escapes)'],
 	['env', 'print the exported variables'],
+	['exit', 'leave the shell (npm run shell only; the page keeps its terminal)'],
 	['export', 'export NAME=value: set a variable that commands see'],
 	['false', 'do nothing, unsuccessfully (exit code 1)'],
 	['help', 'this list'],
