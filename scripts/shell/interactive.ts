@@ -10,6 +10,7 @@ import type { ProgramResult, TerminalIo } from '../../src/lib/cli/types';
 import type { LocalShell } from './local-shell';
 import { stylePrompt } from './prompt-style';
 import { toReadline } from './completer';
+import { KeyboardInterrupt } from '../../src/lib/cli/interrupt';
 
 export interface TerminalStreams {
 	input: Readable;
@@ -73,7 +74,7 @@ export function runInteractive(shell: LocalShell, io: TerminalStreams): Promise<
 				cancelQuestion = () => {
 					controller.abort();
 					restore();
-					reject(new Error('interrupted'));
+					reject(new KeyboardInterrupt());
 				};
 				rl.question(question, { signal: controller.signal }, (answer) => {
 					cancelQuestion = undefined;

@@ -5,6 +5,7 @@
 import jmespath from 'jmespath';
 import type { Program, ProgramIo, ProgramResult } from '../types';
 import { AwsError } from '../../engines/errors';
+import { INTERRUPTED_EXIT_CODE, KeyboardInterrupt } from '../interrupt';
 import { cliModels } from './models';
 import type { CliModel } from './models/types';
 import { kebab } from './names';
@@ -42,6 +43,7 @@ export const aws: Program = async (args, io) => {
 	try {
 		return await run(args, io);
 	} catch (e) {
+		if (e instanceof KeyboardInterrupt) return { stdout: '\n', stderr: '', exitCode: INTERRUPTED_EXIT_CODE };
 		if (e instanceof CliUsageError) return usageResult(e);
 		if (e instanceof CliConfigError) return { stdout: '', stderr: `\n${e.message}\n`, exitCode: e.exitCode };
 		if (e instanceof AwsError) return { stdout: '', stderr: `\n${e.message}\n`, exitCode: EXIT_OTHER };

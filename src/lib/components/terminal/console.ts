@@ -3,6 +3,7 @@
 // no xterm): the Svelte component feeds it onData strings and writes what it hands back.
 import type { ProgramResult, TerminalIo } from '$lib/cli/types';
 import type { Completion } from '$lib/cli/complete';
+import { KeyboardInterrupt } from '../../cli/interrupt';
 import { splitKeys, type Key } from './keys';
 import { LineEditor } from './line-editor';
 import { commonPrefix, listInColumns } from './columns';
@@ -26,13 +27,7 @@ export interface ConsoleHost {
 	interrupted(): void;
 }
 
-/** Thrown into a program whose question was answered with Ctrl+C. */
-export class KeyboardInterrupt extends Error {
-	constructor() {
-		super('KeyboardInterrupt');
-		this.name = 'KeyboardInterrupt';
-	}
-}
+export { KeyboardInterrupt };
 
 export const CONTINUATION_PROMPT = '> ';
 /** Wipes the screen and the scrollback, as `clear` does. */

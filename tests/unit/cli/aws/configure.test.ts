@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ShellSession, TerminalIo } from '../../../../src/lib/cli/types';
 import { aws } from '../../../../src/lib/cli/aws';
+import { KeyboardInterrupt } from '../../../../src/lib/cli/interrupt';
 import { session } from './helpers';
 
 const run = (s: ShellSession, ...args: string[]) => aws(args, { stdin: '', session: s });
@@ -33,6 +34,22 @@ describe('aws configure (interactive)', () => {
 		expect(asked).toEqual(['AWS Access Key ID [None]: ', 'AWS Secret Access Key [None]: ', 'Default region name [None]: ', 'Default output format [None]: ']);
 		expect(files(s).config).toBe('[profile dev]\noutput = text\n');
 		expect(files(s).credentials).toBe('[dev]\naws_access_key_id = AKIANEW\naws_secret_access_key = newsecret\n');
+	});
+
+	it('Ctrl+C at a question ends with 130 and a newline, as on SIGINT, and writes nothing', async () => {
+		const s = session();
+		const answers = ['AKIANEW'];
+		const terminal: TerminalIo = {
+			ask: async () => {
+				const next = answers.shift();
+				if (next === undefined) throw new KeyboardInterrupt();
+				return next;
+			},
+			write: () => undefined
+		};
+		const r = await aws(['configure'], { stdin: '', session: s, terminal });
+		expect(r).toEqual({ stdout: '\n', stderr: '', exitCode: 130 });
+		expect(s.programs.get('aws') === undefined || files(s).credentials === '').toBe(true);
 	});
 
 	it('stops at the end of stdin without writing anything', async () => {
