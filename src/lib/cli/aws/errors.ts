@@ -1,6 +1,22 @@
 // The CLI's error texts and exit codes (AWS CLI v2: 252 for a command line the CLI rejects,
 // 254 for an error the service returned, 255 for anything else).
 import type { ProgramResult } from '../types';
+import { cloudFormationModel } from '../../protocol/models/cloudformation.generated';
+import { iamModel } from '../../protocol/models/iam.generated';
+import { stsModel } from '../../protocol/models/sts.generated';
+import { hasOperation } from '../../protocol/models/shapes';
+
+/** The awsQuery services, whose wire codes may be shorter than the exception's shape name. */
+const QUERY_MODELS = [cloudFormationModel, iamModel, stsModel];
+
+/**
+ * The code the CLI prints is the one on the wire: CloudFormation's ChangeSetNotFoundException
+ * arrives as `ChangeSetNotFound` (captured from AWS CLI v2 against the endpoint).
+ */
+export function wireCode(code: string, operation: string): string {
+	const model = QUERY_MODELS.find((m) => hasOperation(m, operation));
+	return (model && Object.prototype.hasOwnProperty.call(model.errors, code) ? model.errors[code]?.code : undefined) ?? code;
+}
 
 export const EXIT_USAGE = 252;
 export const EXIT_SERVICE = 254;
@@ -26,7 +42,7 @@ export function usageResult(e: CliUsageError): ProgramResult {
 }
 
 export function serviceErrorResult(code: string, operation: string, message: string): ProgramResult {
-	return { stdout: '', stderr: `\nAn error occurred (${code}) when calling the ${operation} operation: ${message}\n`, exitCode: EXIT_SERVICE };
+	return { stdout: '', stderr: `\nAn error occurred (${wireCode(code, operation)}) when calling the ${operation} operation: ${message}\n`, exitCode: EXIT_SERVICE };
 }
 
 /** argparse's "Invalid choice" text, with difflib's close matches (cutoff 0.8) like the CLI. */

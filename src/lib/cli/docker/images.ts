@@ -2,6 +2,7 @@
 import type { ProgramIo, ProgramResult } from "../types";
 import { fail, humanDuration, humanSize, ok, table } from "./format";
 import { familiarName, parseReference, withTag } from "./reference";
+import { argumentCount, positionals } from "./usage";
 import {
   dockerState,
   findImage,
@@ -15,7 +16,9 @@ const sizeOf = (i: LocalImageRecord): number =>
   i.layers.reduce((n, l) => n + l.size, 0);
 
 /** `docker images`: one row per tag (an untagged image shows <none>), newest first. */
-export function images(_args: readonly string[], io: ProgramIo): ProgramResult {
+export function images(args: readonly string[], io: ProgramIo): ProgramResult {
+  if (positionals("images", args).length > 1)
+    return argumentCount("images", "at most", 1);
   const state = dockerState(io.session);
   const now = io.session.world.clock.nowMs();
   const rows: string[][] = [
@@ -44,26 +47,26 @@ export function images(_args: readonly string[], io: ProgramIo): ProgramResult {
 /** `docker tag SOURCE TARGET`: a second name for a local image. */
 export function tag(args: readonly string[], io: ProgramIo): ProgramResult {
   if (args.length !== 2)
-    return fail(
-      `"docker tag" requires exactly 2 arguments.\nSee 'docker tag --help'.\n\nUsage:  docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]\n\nCreate a tag TARGET_IMAGE that refers to SOURCE_IMAGE`,
-    );
+    return argumentCount("tag", "exactly", 2);
   const state = dockerState(io.session);
   const [source, target] = args as [string, string];
   const src = parseReference(source);
-  const image =
-    findImage(state, source) ??
-    ("error" in src ? undefined : findImage(state, withTag(src)));
-  if (!image) {
-    if ("error" in src)
-      return fail(
-        `Error parsing reference: "${source}" is not a valid repository/tag: ${src.error}`,
-      );
-    return fail(`Error response from daemon: No such image: ${withTag(src)}`);
-  }
   const dst = parseReference(target);
+  // The client library parses both names before it asks the daemon (client/image_tag.go).
+  const local = findImage(state, source);
+  if (!local && "error" in src)
+    return fail(
+      `Error parsing reference: "${source}" is not a valid repository/tag: ${src.error}`,
+    );
   if ("error" in dst)
     return fail(
       `Error parsing reference: "${target}" is not a valid repository/tag: ${dst.error}`,
+    );
+  const image =
+    local ?? ("error" in src ? undefined : findImage(state, withTag(src)));
+  if (!image)
+    return fail(
+      `Error response from daemon: No such image: ${"error" in src ? source : withTag(src)}`,
     );
   if (dst.digest)
     return fail("refusing to create a tag with a digest reference");
@@ -77,9 +80,7 @@ export function rmi(args: readonly string[], io: ProgramIo): ProgramResult {
   const force = args.includes("-f") || args.includes("--force");
   const names = args.filter((a) => !a.startsWith("-"));
   if (names.length === 0)
-    return fail(
-      `"docker rmi" requires at least 1 argument.\nSee 'docker rmi --help'.\n\nUsage:  docker rmi [OPTIONS] IMAGE [IMAGE...]\n\nRemove one or more images`,
-    );
+    return argumentCount("rmi", "at least", 1);
   let stdout = "";
   let stderr = "";
   for (const name of names) {
@@ -115,9 +116,7 @@ export function inspect(args: readonly string[], io: ProgramIo): ProgramResult {
   const state = dockerState(io.session);
   const names = args.filter((a) => !a.startsWith("-"));
   if (names.length === 0)
-    return fail(
-      `"docker inspect" requires at least 1 argument.\nSee 'docker inspect --help'.\n\nUsage:  docker inspect [OPTIONS] NAME|ID [NAME|ID...]\n\nReturn low-level information on Docker objects`,
-    );
+    return argumentCount("inspect", "at least", 1);
   const found: unknown[] = [];
   let stderr = "";
   for (const name of names) {

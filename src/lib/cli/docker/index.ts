@@ -6,10 +6,12 @@ import { images, inspect, rmi, tag } from "./images";
 import { login, logout } from "./login";
 import { pull } from "./pull";
 import { push } from "./push";
+import { commandHelp, wantsHelp } from "./help";
+import { FLAGS, danglingValueFlag, firstUnknownFlag, flagNeedsArgument, unknownCommand, unknownFlag, type UsageCommand } from "./usage";
 
 type Command = (args: readonly string[], io: ProgramIo) => ProgramResult;
 
-const COMMANDS: Record<string, Command> = {
+const RAW: Record<string, Command> = {
   login,
   logout,
   pull,
@@ -29,6 +31,25 @@ const COMMANDS: Record<string, Command> = {
   "image inspect": inspect,
   "image build": build,
 };
+
+/** cobra answers --help and unknown flags before the command itself runs. */
+function checked(name: UsageCommand, command: Command): Command {
+  return (args, io) => {
+    if (wantsHelp(args)) return ok(commandHelp(name));
+    const flag = firstUnknownFlag(name, args);
+    if (flag !== undefined) return unknownFlag(name, flag);
+    const dangling = danglingValueFlag(name, args);
+    if (dangling !== undefined) return flagNeedsArgument(name, dangling);
+    return command(args, io);
+  };
+}
+
+const COMMANDS: Record<string, Command> = Object.fromEntries(
+  Object.entries(RAW).map(([name, command]) => {
+    const base = (name.startsWith("image ") ? { ls: "images", list: "images", pull: "pull", push: "push", tag: "tag", rm: "rmi", inspect: "inspect", build: "build" }[name.slice(6)] : name) as string;
+    return [name, Object.hasOwn(FLAGS, base) ? checked(base as UsageCommand, command) : command];
+  }),
+);
 
 const HELP = `Usage:  docker [OPTIONS] COMMAND
 
@@ -54,14 +75,12 @@ export const docker: Program = (args, io) => {
     const pair =
       second !== undefined ? COMMANDS[`${first} ${second}`] : undefined;
     if (pair) return pair(args.slice(2), io);
+    if (first.startsWith("-")) return unknownFlag("docker", first);
     const command = Object.hasOwn(COMMANDS, first)
       ? COMMANDS[first]
       : undefined;
     if (command) return command(args.slice(1), io);
-    // docker/cli's text for an unknown command.
-    return fail(
-      `docker: '${first}' is not a docker command.\nSee 'docker --help'`,
-    );
+    return unknownCommand([first]);
   } catch (e) {
     // A simulator bug must not take the terminal down: show it as docker would show a daemon error.
     return fail(

@@ -5,8 +5,8 @@ import { readPassword } from "../../engines/ecr/auth-token";
 import type { ProgramIo, ProgramResult } from "../types";
 import { fail, ok } from "./format";
 import { dockerState } from "./state";
+import { argumentCount, unknownFlag } from "./usage";
 
-const USAGE = "Usage:  docker login [OPTIONS] [SERVER]";
 // The plain-password warning docker prints on stderr (confirmed: output quoted in aws/aws-cli#4962).
 const INSECURE =
   "WARNING! Using --password via the CLI is insecure. Use --password-stdin.\n";
@@ -36,7 +36,7 @@ export function login(args: readonly string[], io: ProgramIo): ProgramResult {
     else if (flag === "-p" || flag === "--password") password = value();
     else if (flag === "--password-stdin") passwordStdin = true;
     else if (flag.startsWith("-"))
-      return fail(`unknown flag: ${flag}\nSee 'docker login --help'.`, "", 125);
+      return unknownFlag("login", flag);
     else servers.push(a);
     if (
       (flag === "-u" ||
@@ -53,25 +53,22 @@ export function login(args: readonly string[], io: ProgramIo): ProgramResult {
       );
   }
   if (servers.length > 1)
-    return fail(
-      `"docker login" requires at most 1 argument.\nSee 'docker login --help'.\n\n${USAGE}\n\nLog in to a registry`,
-      "",
-      1,
-    );
+    return argumentCount("login", "at most", 1);
   if (password !== undefined && passwordStdin)
     return fail(
-      "--password and --password-stdin are mutually exclusive",
+      "conflicting options: cannot specify both --password and --password-stdin",
       "",
       1,
     );
   let stderr = "";
   if (passwordStdin) {
     if (username === undefined)
-      return fail("Must provide --username with --password-stdin", "", 1);
+      return fail("the --password-stdin option requires --username to be set", "", 1);
     password = io.stdin.replace(/\r?\n$/, "").replace(/\r?\n$/, "");
   } else if (password !== undefined) stderr += INSECURE;
   // With no password a real docker asks on the terminal; the simulated one has no TTY to ask on.
-  if (password === undefined || username === undefined)
+  // An empty password (a failed get-login-password before the pipe) makes docker ask, as none does.
+  if (password === undefined || password === "" || username === undefined)
     return fail(
       `${stderr}Error: Cannot perform an interactive login from a non TTY device`,
       "",
@@ -81,10 +78,12 @@ export function login(args: readonly string[], io: ProgramIo): ProgramResult {
   const ecr = ECR_HOST.exec(host);
   if (!ecr) return fail(`${stderr}${badLogin(host)}`, "", 1);
   const credential = readPassword(password);
+  // No account check: a token "can be used to access any Amazon ECR registry that your IAM
+  // principal has access to" (GetAuthorizationToken); a pull from another account's registry is
+  // then decided by that repository's policy. Tokens are per Region, though.
   const valid =
     username === "AWS" &&
     credential !== undefined &&
-    credential.accountId === ecr[1] &&
     credential.region === ecr[2] &&
     credential.expiresAtMs > io.session.world.clock.nowMs();
   if (!valid) return fail(`${stderr}${badLogin(host)}`, "", 1);
@@ -94,11 +93,7 @@ export function login(args: readonly string[], io: ProgramIo): ProgramResult {
 
 export function logout(args: readonly string[], io: ProgramIo): ProgramResult {
   if (args.length > 1)
-    return fail(
-      `"docker logout" requires at most 1 argument.\nSee 'docker logout --help'.`,
-      "",
-      1,
-    );
+    return argumentCount("logout", "at most", 1);
   const host = hostOf(args[0] ?? "https://index.docker.io/v1/");
   const state = dockerState(io.session);
   // docker says "Not logged in to <host>" when it has nothing stored (docker/cli logout.go).

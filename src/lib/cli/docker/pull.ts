@@ -5,6 +5,7 @@ import { AwsError } from "../../engines/errors";
 import type { ProgramIo, ProgramResult } from "../types";
 import { catalogueImage, catalogueReference } from "./catalogue";
 import { fail, ok } from "./format";
+import { argumentCount, positionals } from "./usage";
 import { familiarName, parseReference, type ImageReference } from "./reference";
 import { registryError, registrySession } from "./registry";
 import {
@@ -98,11 +99,9 @@ function finish(
 }
 
 export function pull(args: readonly string[], io: ProgramIo): ProgramResult {
-  const names = args.filter((a) => !a.startsWith("-"));
+  const names = positionals("pull", args);
   if (names.length !== 1)
-    return fail(
-      `"docker pull" requires exactly 1 argument.\nSee 'docker pull --help'.\n\nUsage:  docker pull [OPTIONS] NAME[:TAG|@DIGEST]\n\nDownload an image from a registry`,
-    );
+    return argumentCount("pull", "exactly", 1);
   const text = names[0] as string;
   const parsed = parseReference(text);
   if ("error" in parsed) return fail(parsed.error);

@@ -11,15 +11,14 @@ import { AwsError } from "../../engines/errors";
 import type { ProgramIo, ProgramResult } from "../types";
 import { fail, ok } from "./format";
 import { parseReference } from "./reference";
+import { argumentCount, positionals } from "./usage";
 import { registryError, registrySession } from "./registry";
 import { dockerState, findImage, fromB64, short } from "./state";
 
 export function push(args: readonly string[], io: ProgramIo): ProgramResult {
-  const names = args.filter((a) => !a.startsWith("-"));
+  const names = positionals("push", args);
   if (names.length !== 1)
-    return fail(
-      `"docker push" requires exactly 1 argument.\nSee 'docker push --help'.\n\nUsage:  docker push [OPTIONS] NAME[:TAG]\n\nUpload an image to a registry`,
-    );
+    return argumentCount("push", "exactly", 1);
   const parsed = parseReference(names[0] as string);
   if ("error" in parsed) return fail(parsed.error);
   const ref = parsed;

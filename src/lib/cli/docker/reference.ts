@@ -56,15 +56,18 @@ export function parseReference(
     parts.shift();
   }
   if (parts.length === 0 || !parts.every((p) => PATH_COMPONENT.test(p))) {
-    // docker names the uppercase case on its own (unverified wording beyond the prefix).
+    // distribution/reference names the uppercase case with the normalised path (library/ added
+    // for Docker Hub), as docker 28.2.2 prints it.
     if (
       parts.some(
         (p) => p !== p.toLowerCase() && PATH_COMPONENT.test(p.toLowerCase()),
       )
-    )
+    ) {
+      const named = host === "docker.io" && parts.length === 1 ? ["library", ...parts] : parts;
       return {
-        error: `${INVALID_REFERENCE}: repository name must be lowercase`,
+        error: `${INVALID_REFERENCE}: repository name (${named.join("/")}) must be lowercase`,
       };
+    }
     return { error: INVALID_REFERENCE };
   }
   if (host === "docker.io" && parts.length === 1) parts.unshift("library");

@@ -13,8 +13,8 @@ describe('completing the command word', () => {
 
 	it('keeps only names with the typed prefix and replaces just that word', async () => {
 		const s = session();
-		expect(await tab(s, 'e')).toEqual({ from: 0, to: 1, candidates: ['echo', 'env', 'export'] });
-		expect(await words(s, 'ex')).toEqual(['export']);
+		expect(await tab(s, 'e')).toEqual({ from: 0, to: 1, candidates: ['echo', 'env', 'exit', 'export'] });
+		expect(await words(s, 'exp')).toEqual(['export']);
 		expect(await words(s, '  do')).toEqual(['docker']);
 		expect(await words(s, 'zz')).toEqual([]);
 	});

@@ -62,7 +62,11 @@ describe("docker pull", () => {
 
   it("rejects an invalid reference", async () => {
     const s = session();
-    expect(await run(s, "pull -bad-")).toMatchObject({ exitCode: 1 });
+    expect(await run(s, "pull -bad-")).toEqual({
+      stdout: "",
+      stderr: "unknown shorthand flag: 'b' in -bad-\n\nUsage:  docker pull [OPTIONS] NAME[:TAG|@DIGEST]\n\nRun 'docker pull --help' for more information\n",
+      exitCode: 125,
+    });
     expect(await run(s, "pull a:b:c")).toEqual({
       stdout: "",
       stderr: "invalid reference format\n",
@@ -101,7 +105,7 @@ describe("docker images, tag, rmi, inspect", () => {
     await run(s, "pull alpine:3.14");
     expect((await run(s, "tag alpine:3.14 x:1")).exitCode).toBe(0);
     expect((await run(s, "tag alpine:3.14 BAD")).stderr).toBe(
-      'Error parsing reference: "BAD" is not a valid repository/tag: invalid reference format: repository name must be lowercase\n',
+      'Error parsing reference: "BAD" is not a valid repository/tag: invalid reference format: repository name (library/BAD) must be lowercase\n',
     );
     expect(await run(s, "rmi x:1")).toEqual({
       stdout: "Untagged: x:1\n",
@@ -148,7 +152,7 @@ describe("docker images, tag, rmi, inspect", () => {
     const s = session();
     expect(await run(s, "fly")).toEqual({
       stdout: "",
-      stderr: "docker: 'fly' is not a docker command.\nSee 'docker --help'\n",
+      stderr: "docker: unknown command: docker fly\n\nRun 'docker --help' for more information\n",
       exitCode: 1,
     });
   });

@@ -68,11 +68,17 @@ describe("docker login", () => {
   it("needs --username with --password-stdin, and a TTY without a password", async () => {
     const s = session();
     expect((await run(s, `login --password-stdin ${HOST}`, "x")).stderr).toBe(
-      "Must provide --username with --password-stdin\n",
+      "the --password-stdin option requires --username to be set\n",
     );
     expect((await run(s, `login ${HOST}`)).stderr).toBe(
       "Error: Cannot perform an interactive login from a non TTY device\n",
     );
+    // What `aws ecr get-login-password | docker login ...` leaves when the CLI call failed.
+    expect(await run(s, `login --username AWS --password-stdin ${HOST}`, "")).toEqual({
+      stdout: "",
+      stderr: "Error: Cannot perform an interactive login from a non TTY device\n",
+      exitCode: 1,
+    });
   });
 
   it("logs out per host", async () => {

@@ -31,7 +31,7 @@ function decodeBase64(s: string): string {
 
 export async function runExtra(service: string, command: string, words: readonly string[], globals: Globals, io: ProgramIo): Promise<ProgramResult> {
 	if (service === 'ecr' && command === 'get-login-password') {
-		if (words.length) throw new CliUsageError(`Unknown options: ${words.join(', ')}`, 'unknown');
+		if (words.length) throw new CliUsageError(`Unknown options: ${words.join(', ')}`, 'none');
 		let r: { authorizationData?: { authorizationToken?: string }[] };
 		try {
 			r = (await callService(io.session, 'ecr', 'GetAuthorizationToken', {}, globals)) as typeof r;
