@@ -5,6 +5,7 @@
 import type { ShellSession } from './types';
 import { resolveCredentials, resolveRegion } from './aws/config/resolve';
 import { peekAwsState } from './aws/config/store';
+import { isSandboxRootKey } from './aws/call';
 
 export interface PromptParts {
 	/** `root`, an IAM user's name, `role/session` for an assumed role, or the key id when refused. */
@@ -48,6 +49,7 @@ export function promptParts(session: ShellSession): PromptParts {
 		}
 		try {
 			const caller = session.world.callerForAccessKey(creds.accessKeyId);
+			if (!isSandboxRootKey(creds.accessKeyId) && caller.arn.endsWith(':root')) return { principal: creds.accessKeyId, account: '', region, ...profile, problem: 'invalid key' };
 			return { ...principalOf(caller.arn), region, ...profile };
 		} catch (e) {
 			const problem = e instanceof Error && e.name === 'ExpiredToken' ? 'expired' : 'invalid key';

@@ -21,6 +21,8 @@ const SIGNATURE = 'The request signature we calculated does not match the signat
 const signatureError = (service: string) => new AwsError(service === 'ecr' ? 'InvalidSignatureException' : 'SignatureDoesNotMatch', SIGNATURE, { httpStatus: 403 });
 const tokenError = (service: string) => credentialError(new AwsError('InvalidClientTokenId', 'The security token included in the request is invalid.', { httpStatus: 403 }), service === 'ecr' ? 'json' : 'query');
 
+export const isSandboxRootKey = (accessKeyId: string): boolean => accessKeyId === SANDBOX_ROOT_KEY || /^AKIAROOT\d{12}$/.test(accessKeyId);
+
 /** The principal for a key, refusing a secret or session token that does not belong to it. */
 function callerForKeys(session: ShellSession, creds: ResolvedCredentials, service: string): Caller {
 	let caller: Caller;
@@ -29,9 +31,11 @@ function callerForKeys(session: ShellSession, creds: ResolvedCredentials, servic
 	} catch (e) {
 		throw credentialError(e, service === 'ecr' ? 'json' : 'query');
 	}
-	// Sandbox root keys and keys the world does not know act as the root user with any secret.
-	const known = creds.accessKeyId !== SANDBOX_ROOT_KEY && !/^AKIAROOT\d{12}$/.test(creds.accessKeyId) && !caller.arn.endsWith(':root');
-	if (!known) return caller;
+	// The sandbox's root keys act as that account's root with any secret. The engine answers a key
+	// it never issued with the root too (the endpoint's `AWS_ACCESS_KEY_ID=x` convenience), but a
+	// learner who mistypes a key in the terminal must hear what AWS says.
+	if (isSandboxRootKey(creds.accessKeyId)) return caller;
+	if (caller.arn.endsWith(':root')) throw tokenError(service);
 	if (caller.session) {
 		if (creds.sessionToken !== sessionToken(creds.accessKeyId)) throw tokenError(service);
 	}

@@ -11,7 +11,7 @@ import { session } from './helpers';
 const run = (s: ShellSession, ...args: string[]) => aws(args, { stdin: '', session: s });
 
 async function fiveRepositories(): Promise<ShellSession> {
-	const s = session({ AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'x' });
+	const s = session({ AWS_ACCESS_KEY_ID: 'AKIAROOT123456789012', AWS_SECRET_ACCESS_KEY: 'x' });
 	for (let i = 1; i <= 5; i++) expect((await run(s, 'ecr', 'create-repository', '--repository-name', `repo${i}`)).exitCode).toBe(0);
 	return s;
 }

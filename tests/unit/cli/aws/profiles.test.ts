@@ -5,7 +5,8 @@ import { World } from '../../../../src/lib/engines/world';
 import { createSession, runLine } from '../../../../src/lib/cli/shell';
 import { PROGRAMS } from '../../../../src/lib/cli/programs';
 import type { ShellSession } from '../../../../src/lib/cli/types';
-import { CAPTURE_NOW } from './helpers';
+import { CAPTURE_NOW, session } from './helpers';
+import { promptText } from '../../../../src/lib/cli/prompt';
 import { aws } from '../../../../src/lib/cli/aws';
 
 const fresh = () => createSession(World.create({ now: CAPTURE_NOW }));
@@ -156,5 +157,16 @@ describe('credential and Region resolution', () => {
 		const r = await run(s, 'sts', 'get-caller-identity', '--profile', 'deploy');
 		expect(r.exitCode).toBe(254);
 		expect(r.stderr).toMatch(/^\nAn error occurred \(AccessDenied\) when calling the AssumeRole operation: /);
+	});
+});
+
+describe('a key AWS never issued', () => {
+	it('is refused as AWS refuses it, and the prompt says the key is invalid', async () => {
+		const s = session({ AWS_ACCESS_KEY_ID: 'AKIAMADEUPKEY1234567', AWS_SECRET_ACCESS_KEY: 'whatever' });
+		const sts = await aws(['sts', 'get-caller-identity'], { stdin: '', session: s });
+		expect(sts).toEqual({ stdout: '', stderr: '\nAn error occurred (InvalidClientTokenId) when calling the GetCallerIdentity operation: The security token included in the request is invalid.\n', exitCode: 254 });
+		const ecr = await aws(['ecr', 'describe-repositories'], { stdin: '', session: s });
+		expect(ecr.stderr).toBe('\nAn error occurred (UnrecognizedClientException) when calling the DescribeRepositories operation: The security token included in the request is invalid.\n');
+		expect(promptText(s)).toBe('AKIAMADEUPKEY1234567(invalid key) us-east-1 $ ');
 	});
 });

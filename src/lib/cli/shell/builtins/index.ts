@@ -3,6 +3,7 @@ import type { Program } from '../../types';
 import { cat } from './cat';
 import { echo } from './echo';
 import { ls } from './ls';
+import { grep, head, tail, wc } from './filters';
 import { clear, exitBuiltin, falseBuiltin, help, history, pwd, trueBuiltin } from './misc';
 import { env, exportBuiltin, unset } from './variables';
 
@@ -14,10 +15,14 @@ export const builtins: ReadonlyMap<string, Program> = new Map<string, Program>([
 	['exit', exitBuiltin],
 	['export', exportBuiltin],
 	['false', falseBuiltin],
+	['grep', grep],
+	['head', head],
 	['help', help],
 	['history', history],
 	['ls', ls],
 	['pwd', pwd],
+	['tail', tail],
 	['true', trueBuiltin],
-	['unset', unset]
+	['unset', unset],
+	['wc', wc]
 ]);

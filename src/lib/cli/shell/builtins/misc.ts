@@ -38,12 +38,16 @@ const COMMANDS: [string, string][] = [
 	['exit', 'leave the shell (npm run shell only; the page keeps its terminal)'],
 	['export', 'export NAME=value: set a variable that commands see'],
 	['false', 'do nothing, unsuccessfully (exit code 1)'],
+	['grep', 'grep [-i -v -c -n -o -w -E -F] PATTERN [FILE]: the lines that match'],
+	['head', 'head [-n N] [FILE]: the first lines (10 unless -n)'],
 	['help', 'this list'],
 	['history', 'the command lines entered so far'],
 	['ls', "list the editor's files (-l: in long format)"],
 	['pwd', 'print the working directory'],
+	['tail', 'tail [-n N] [FILE]: the last lines (10 unless -n)'],
 	['true', 'do nothing, successfully'],
-	['unset', 'unset NAME: remove a variable']
+	['unset', 'unset NAME: remove a variable'],
+	['wc', 'wc [-l -w -c] [FILE]: count lines, words and bytes']
 ];
 
 export const help: Program = () => {
