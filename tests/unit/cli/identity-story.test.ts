@@ -47,6 +47,10 @@ describe('who you are in the terminal decides what a push may do', () => {
 			'denied: User: arn:aws:iam::123456789012:user/dev is not authorized to perform: ecr:InitiateLayerUpload on resource: arn:aws:ecr:us-east-1:123456789012:repository/web because no identity-based policy allows the ecr:InitiateLayerUpload action'
 		);
 		expect(denied.exitCode).toBe(1);
+		// The simulator's --explain names the deciding side (docker itself has no such flag).
+		const explained = await sh(`docker push --explain ${HOST}/web:v1`);
+		expect(explained.stderr).toContain('[simulator] why this was denied:\n  action:    ecr:InitiateLayerUpload\n  principal: arn:aws:iam::123456789012:user/dev\n');
+		expect(explained.stderr).toContain('  identity policies: do not allow it\n  repository policy: none\n');
 
 		// The developer may not become the CI role: its trust policy trusts the account, but dev's own policies grant no sts:AssumeRole.
 		const assume = await sh('aws sts assume-role --role-arn arn:aws:iam::123456789012:role/ci --role-session-name dev');
@@ -85,6 +89,8 @@ describe('who you are in the terminal decides what a push may do', () => {
 		const refused = await sh(`docker pull ${HOST}/web:v1`);
 		expect(refused.exitCode).toBe(1);
 		expect(refused.stderr).toMatch(/denied: User: arn:aws:sts::210987654321:assumed-role\/puller\/botocore-session-\d+ is not authorized to perform: ecr:BatchGetImage on resource: arn:aws:ecr:us-east-1:123456789012:repository\/web because no resource-based policy allows the ecr:BatchGetImage action/);
+		const why = await sh(`docker pull --explain ${HOST}/web:v1`);
+		expect(why.stderr).toContain('  resource:  arn:aws:ecr:us-east-1:123456789012:repository/web (another account)\n  identity policies: allow it\n  repository policy: none\n');
 
 		// Back in the learner account: the repository lets the second account's role pull.
 		const policy = `'{"Version":"2012-10-17","Statement":[{"Sid":"PullFromSecond","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::210987654321:role/puller"},"Action":["ecr:BatchGetImage","ecr:GetDownloadUrlForLayer"]}]}'`;

@@ -14,8 +14,11 @@ const IMAGE_COMMANDS: Record<string, string> = { build: 'build', inspect: 'inspe
 /** The flags each command takes (only those the simulator reads), and whether they take a value. */
 const FLAGS: Record<string, Record<string, boolean>> = {
 	login: { '-u': true, '--username': true, '-p': true, '--password': true, '--password-stdin': false },
-	build: { '-t': true, '--tag': true, '-f': true, '--file': true, '--build-arg': true, '--platform': true, '--target': true },
-	rmi: { '-f': false, '--force': false }
+	build: { '-t': true, '--tag': true, '-f': true, '--file': true, '--build-arg': true, '--platform': true, '--target': true, '-q': false, '--quiet': false },
+	rmi: { '-f': false, '--force': false },
+	push: { '--explain': false },
+	pull: { '--explain': false },
+	images: { '-q': false, '--quiet': false, '--format': true }
 };
 
 interface LocalImage {

@@ -89,6 +89,7 @@ const failed = (stderr: string, message: string): ProgramResult =>
 
 export function build(args: readonly string[], io: ProgramIo): ProgramResult {
   const tags: string[] = [];
+  let quiet = false;
   let dockerfile: string | undefined;
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -96,6 +97,7 @@ export function build(args: readonly string[], io: ProgramIo): ProgramResult {
     if (a === "-t" || a === "--tag") tags.push(args[++i] ?? "");
     else if (a === "-f" || a === "--file") dockerfile = args[++i] ?? "";
     else if (a === "--build-arg" || a === "--platform" || a === "--target") i++;
+    else if (a === "-q" || a === "--quiet") quiet = true;
     else if (a.startsWith("-")) continue;
     else positional.push(a);
   }
@@ -150,11 +152,8 @@ export function build(args: readonly string[], io: ProgramIo): ProgramResult {
   let base: LocalImageRecord | undefined = findImage(state, withTag(baseRef));
   if (!base && baseRef.kind === "hub") {
     const ref = catalogueReference(withTag(baseRef));
-    if (ref)
-      base = storeImage(state, {
-        ...catalogueImage(ref, now).record,
-        repoTags: [],
-      });
+    // BuildKit fetches the base into its own cache: it does not appear in `docker images`.
+    if (ref) base = { ...catalogueImage(ref, now).record, repoTags: [] };
   }
   // BuildKit's refusal of an unknown base image (unverified wording after the reference).
   if (!base)
@@ -314,5 +313,7 @@ export function build(args: readonly string[], io: ProgramIo): ProgramResult {
     err += `#${n} naming to ${"error" in p ? t : `${p.host}/${p.path}:${p.tag ?? "latest"}`} done\n`;
   }
   err += `#${n} DONE 0.0s\n`;
+  // --quiet: no progress, only the image ID on stdout.
+  if (quiet) return { stdout: `${id}\n`, stderr: "", exitCode: 0 };
   return { stdout: "", stderr: err, exitCode: 0 };
 }

@@ -1,6 +1,7 @@
 // `docker <command> --help` as docker/cli 28.2.2 prints it (cobra's usage template), for the
 // commands whose page was captured from the real client; the rest fall back to the usage line.
 import { USAGE, type UsageCommand } from "./usage";
+import { EXPLAIN_HELP } from "./explain";
 
 const PAGES: Partial<Record<UsageCommand, string>> = {
   push: `Usage:  docker push [OPTIONS] NAME[:TAG]
@@ -21,7 +22,7 @@ Options:
                                 'os[/arch[/variant]]': Explicit platform
                                 (eg. linux/amd64)
   -q, --quiet                   Suppress verbose output
-`,
+` + EXPLAIN_HELP,
   tag: `Usage:  docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]
 
 Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE

@@ -15,33 +15,79 @@ import {
 const sizeOf = (i: LocalImageRecord): number =>
   i.layers.reduce((n, l) => n + l.size, 0);
 
-/** `docker images`: one row per tag (an untagged image shows <none>), newest first. */
+/** The columns `--format` can name, with the header docker prints for each in `table` mode. */
+const FIELDS: Record<string, string> = {
+  Repository: "REPOSITORY",
+  Tag: "TAG",
+  ID: "IMAGE ID",
+  CreatedSince: "CREATED",
+  CreatedAt: "CREATED AT",
+  Size: "SIZE",
+  Digest: "DIGEST",
+};
+
+/**
+ * `docker images [REPOSITORY[:TAG]]`: one row per tag (an untagged image shows <none>), newest
+ * first; `-q` prints the IDs only, `--format` a Go template over the fields above.
+ */
 export function images(args: readonly string[], io: ProgramIo): ProgramResult {
-  if (positionals("images", args).length > 1)
-    return argumentCount("images", "at most", 1);
+  const names = positionals("images", args);
+  if (names.length > 1) return argumentCount("images", "at most", 1);
+  const quiet = args.includes("-q") || args.includes("--quiet");
+  const formatAt = args.findIndex((a) => a === "--format" || a.startsWith("--format="));
+  const format = formatAt < 0 ? undefined : (args[formatAt] as string).startsWith("--format=") ? (args[formatAt] as string).slice(9) : args[formatAt + 1];
   const state = dockerState(io.session);
   const now = io.session.world.clock.nowMs();
-  const rows: string[][] = [
-    ["REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE"],
-  ];
-  const sorted = [...state.images].sort((a, b) =>
-    b.created.localeCompare(a.created),
-  );
+  const [wantRepo, wantTag] = splitFilter(names[0]);
+  const rows: Record<string, string>[] = [];
+  const sorted = [...state.images].sort((a, b) => b.created.localeCompare(a.created));
   for (const i of sorted) {
-    const created = `${humanDuration(now - new Date(i.created).getTime())} ago`;
     const tags = i.repoTags.length ? i.repoTags : ["<none>:<none>"];
     for (const t of tags) {
       const at = t.lastIndexOf(":");
-      rows.push([
-        t.slice(0, at),
-        t.slice(at + 1),
-        short(i.id),
-        created,
-        humanSize(sizeOf(i)),
-      ]);
+      const repository = t.slice(0, at);
+      const tag = t.slice(at + 1);
+      if (wantRepo !== undefined && (repository !== wantRepo || (wantTag !== undefined && tag !== wantTag))) continue;
+      rows.push({
+        Repository: repository,
+        Tag: tag,
+        ID: short(i.id),
+        CreatedSince: `${humanDuration(now - new Date(i.created).getTime())} ago`,
+        CreatedAt: i.created,
+        Size: humanSize(sizeOf(i)),
+        Digest: i.repoDigests.find((d) => d.startsWith(`${repository}@`))?.split("@")[1] ?? "<none>",
+      });
     }
   }
-  return ok(table(rows));
+  if (quiet) return ok(rows.map((r) => `${r.ID}\n`).join(""));
+  if (format !== undefined) return formatted(format, rows);
+  return ok(table([["REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE"], ...rows.map((r) => [r.Repository, r.Tag, r.ID, r.CreatedSince, r.Size] as string[])]));
+}
+
+/** `alpine`, `web:v1`, `localhost:5000/web`: the repository as `docker images` shows it, and the tag if given. */
+function splitFilter(name: string | undefined): [string | undefined, string | undefined] {
+  if (name === undefined) return [undefined, undefined];
+  const ref = parseReference(name);
+  if ("error" in ref) return [name, undefined];
+  return [familiarName(ref), ref.tag];
+}
+
+/** A Go template with `{{.Field}}` placeholders; `table ...` adds the header row and aligns columns. */
+function formatted(format: string, rows: Record<string, string>[]): ProgramResult {
+  const isTable = format.startsWith("table");
+  const template = isTable ? format.slice(5).trimStart() : format;
+  const text = template.replace(/\\t/g, "\t");
+  const unknown = /\{\{\s*\.(\w+)\s*\}\}/g;
+  for (const m of text.matchAll(unknown)) {
+    // (unverified) Go's text/template error for a field the image context lacks.
+    if (!((m[1] as string) in FIELDS))
+      return fail(`template: :1:${(m.index ?? 0) + 2}: executing "" at <.${m[1]}>: can't evaluate field ${m[1]} in type *formatter.imageContext`);
+  }
+  const fill = (row: Record<string, string>) => text.replace(unknown, (_, f: string) => row[f] ?? "");
+  if (!isTable) return ok(rows.map((r) => `${fill(r)}\n`).join(""));
+  const header = text.replace(unknown, (_, f: string) => FIELDS[f] ?? f);
+  const lines = [header, ...rows.map(fill)].map((l) => l.split("\t"));
+  return ok(table(lines));
 }
 
 /** `docker tag SOURCE TARGET`: a second name for a local image. */

@@ -8,6 +8,7 @@ import { fail, ok } from "./format";
 import { argumentCount, positionals } from "./usage";
 import { familiarName, parseReference, type ImageReference } from "./reference";
 import { registryError, registrySession } from "./registry";
+import { EXPLAIN_FLAG, explainFailure } from "./explain";
 import {
   dockerState,
   short,
@@ -18,6 +19,8 @@ import {
 
 const daemon = (message: string) =>
   fail(`Error response from daemon: ${message}`);
+const withExplanation = (r: ProgramResult, text: string): ProgramResult =>
+  text ? { ...r, stderr: r.stderr + text } : r;
 
 // Docker Hub's answer for a name it does not have (confirmed: docker/for-win#9562 and many others).
 const hubDenied = (name: string) =>
@@ -99,6 +102,7 @@ function finish(
 }
 
 export function pull(args: readonly string[], io: ProgramIo): ProgramResult {
+  const explain = args.includes(EXPLAIN_FLAG);
   const names = positionals("pull", args);
   if (names.length !== 1)
     return argumentCount("pull", "exactly", 1);
@@ -137,7 +141,7 @@ export function pull(args: readonly string[], io: ProgramIo): ProgramResult {
         defaultTag,
       );
     } catch (e) {
-      return daemon(pullError(e, ref));
+      return withExplanation(daemon(pullError(e, ref)), explain ? explainFailure(e) : "");
     }
   }
   if (ref.kind !== "ecr")
@@ -172,7 +176,7 @@ export function pull(args: readonly string[], io: ProgramIo): ProgramResult {
       return output;
     });
   } catch (e) {
-    return daemon(pullError(e, ref));
+    return withExplanation(daemon(pullError(e, ref)), explain ? explainFailure(e) : "");
   }
   if (!manifest)
     return daemon(

@@ -13,9 +13,11 @@ import { fail, ok } from "./format";
 import { parseReference } from "./reference";
 import { argumentCount, positionals } from "./usage";
 import { registryError, registrySession } from "./registry";
+import { EXPLAIN_FLAG, explainFailure } from "./explain";
 import { dockerState, findImage, fromB64, short } from "./state";
 
 export function push(args: readonly string[], io: ProgramIo): ProgramResult {
+  const explain = args.includes(EXPLAIN_FLAG);
   const names = positionals("push", args);
   if (names.length !== 1)
     return argumentCount("push", "exactly", 1);
@@ -94,7 +96,7 @@ export function push(args: readonly string[], io: ProgramIo): ProgramResult {
         out + preparing,
       );
     }
-    return fail(registryError(e), out + preparing);
+    return fail(`${registryError(e)}\n${explain ? explainFailure(e) : ""}`, out + preparing);
   }
   for (const l of layersTopFirst)
     out += uploaded.has(l.digest)

@@ -83,8 +83,8 @@ export function unknownCommand(words: readonly string[]): ProgramResult {
 /** The flags each command knows, so anything else is an unknown flag as cobra reports it. */
 export const FLAGS: Record<UsageCommand, { bool: string[]; value: string[] }> = {
   tag: { bool: [], value: [] },
-  push: { bool: ["-a", "--all-tags", "--disable-content-trust", "-q", "--quiet"], value: ["--platform"] },
-  pull: { bool: ["-a", "--all-tags", "--disable-content-trust", "-q", "--quiet"], value: ["--platform"] },
+  push: { bool: ["-a", "--all-tags", "--disable-content-trust", "-q", "--quiet", "--explain"], value: ["--platform"] },
+  pull: { bool: ["-a", "--all-tags", "--disable-content-trust", "-q", "--quiet", "--explain"], value: ["--platform"] },
   login: { bool: ["--password-stdin"], value: ["-u", "--username", "-p", "--password"] },
   logout: { bool: [], value: [] },
   rmi: { bool: ["-f", "--force", "--no-prune"], value: [] },
