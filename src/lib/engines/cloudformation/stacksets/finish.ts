@@ -27,6 +27,8 @@ export function checkStackSetOperations(jobs: JobsState, cloudformation: readonl
 		const admin = cloudformation.find((s) => s.accountId === c.accountId && s.region === c.region);
 		const op = admin ? stackSetsIn(admin).find((s) => s.stackSetId === c.stackSetId)?.operations.find((o) => o.operationId === c.operationId) : undefined;
 		if (!op || isOperationOver(op.status)) throw damaged(`a stack set operation job runs ${c.operationId}, which the save does not have running`);
+		// A job that says it is done would end on restore and leave its operation running for ever.
+		if (c.finished !== false) throw damaged(`the job of stack set operation ${c.operationId} is marked finished while the operation runs`);
 		running.add(`${c.stackSetId}/${c.operationId}`);
 	}
 	for (const admin of cloudformation) {

@@ -79,6 +79,11 @@ describe('restoring a damaged save taken mid stack set operation', () => {
 		);
 	}, 60_000);
 
+	it('refuses a save whose running operation has a job marked finished (found by the property above)', () => {
+		const damaged = setAt(base, ['jobs', 'jobs', 0, 'snapshot', 'context', 'finished'], true);
+		expect(() => World.restore(damaged)).toThrow(/marked finished while the operation runs/);
+	});
+
 	it('restores the undamaged save to a world that finishes the operation', () => {
 		const world = World.restore(base);
 		world.advanceBy(HOUR);
