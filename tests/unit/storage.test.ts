@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCourseDb, SCHEMA_V1, type CourseDb } from '../../src/lib/storage/db';
+import { openCourseDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSION, type CourseDb } from '../../src/lib/storage/db';
 import { allProgress, clearQuizAnswer, quizAnswersFor, recordVisit, saveQuizAnswer, setLessonDone } from '../../src/lib/storage/progress';
 import { getSetting, putSetting } from '../../src/lib/storage/settings';
 
@@ -67,10 +67,10 @@ describe('progress storage', () => {
 		expect(await getSetting(db, 'theme')).toBe('dark');
 	});
 
-	it('is at schema version 1 with the tables design.md names for progress', async () => {
+	it('is at the current schema version: version 1 tables (progress) plus the labs\' tables', async () => {
 		const db = freshDb();
 		await db.open();
-		expect(db.verno).toBe(1);
-		expect(Object.keys(SCHEMA_V1).sort()).toEqual(db.tables.map((t) => t.name).sort());
+		expect(db.verno).toBe(SCHEMA_VERSION);
+		expect(db.tables.map((t) => t.name).sort()).toEqual([...Object.keys(SCHEMA_V1), ...Object.keys(SCHEMA_V2)].sort());
 	});
 });

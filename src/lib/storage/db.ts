@@ -1,6 +1,7 @@
 // The learner's own data, in IndexedDB. Each schema change is a new version with an upgrade
 // function and a test that upgrades the previous version's data (design.md, "Storage").
 import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { LabDraftRow, LabGradeRow, LabProgressRow, LabSessionRow, LabWorldRow } from './lab-rows';
 
 export type LessonStatus = 'started' | 'done';
 
@@ -37,6 +38,11 @@ export type CourseDb = Dexie & {
 	progress: EntityTable<LessonProgress, 'slug'>;
 	quizAnswers: Table<QuizAnswer, [string, string]>;
 	settings: EntityTable<SettingRow, 'key'>;
+	labDrafts: Table<LabDraftRow, [string, string]>;
+	labWorlds: EntityTable<LabWorldRow, 'labId'>;
+	labSessions: EntityTable<LabSessionRow, 'labId'>;
+	labGrades: EntityTable<LabGradeRow, 'id'>;
+	labProgress: EntityTable<LabProgressRow, 'labId'>;
 };
 
 /** Version 1 stores: the first schema, kept verbatim forever so upgrades can be tested from it. */
@@ -46,8 +52,25 @@ export const SCHEMA_V1 = {
 	settings: 'key'
 } as const;
 
+/**
+ * Version 2 adds the labs' tables (lab-rows.ts says what each row holds). Kept verbatim too.
+ * Dexie carries version 1's stores forward, so only the new tables are listed.
+ */
+export const SCHEMA_V2 = {
+	labDrafts: '[labId+path], labId',
+	labWorlds: 'labId',
+	labSessions: 'labId',
+	labGrades: '++id, labId, [labId+recordedAt]',
+	labProgress: 'labId'
+} as const;
+
+export const SCHEMA_VERSION = 2;
+
 export function openCourseDb(name = DB_NAME): CourseDb {
 	const db = new Dexie(name) as CourseDb;
 	db.version(1).stores(SCHEMA_V1);
+	// No .upgrade(): version 1's rows keep their shape and the new tables start empty. The
+	// upgrade test (tests/unit/storage/upgrade.test.ts) proves version 1's data comes through.
+	db.version(2).stores(SCHEMA_V2);
 	return db;
 }
